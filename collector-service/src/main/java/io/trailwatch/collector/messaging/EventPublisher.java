@@ -1,0 +1,102 @@
+package io.trailwatch.collector.messaging;
+
+import io.smallrye.common.annotation.Identifier;
+import io.trailwatch.collector.config.CollectorConfig;
+import io.trailwatch.collector.service.CloudTrailRecord;
+import io.trailwatch.contracts.EventHeaders;
+import io.trailwatch.contracts.Rejection;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes CloudTrail records and rejections. A plain idempotent producer with acks=all: the collector's unit of
+ * work (an upload, an S3 object) is done only when Kafka acknowledged every one of its records, which
+ * {@link #publish} reports through one future.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final CollectorConfig config;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, CollectorConfig config,
+                          com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "collector-service");
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends the records; the future completes when all are acknowledged, or fails with the first error. */
+    public CompletableFuture<Void> publish(List<CloudTrailRecord> records, String source) {
+        if (records.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicInteger pending = new AtomicInteger(records.size());
+        byte[] sourceHeader = source.getBytes(StandardCharsets.UTF_8);
+        byte[] ingestTime = Instant.now().toString().getBytes(StandardCharsets.UTF_8);
+        for (CloudTrailRecord record : records) {
+            List<Header> headers = List.of(
+                    new RecordHeader(EventHeaders.SOURCE, sourceHeader),
+                    new RecordHeader(EventHeaders.INGEST_TIME, ingestTime),
+                    new RecordHeader(EventHeaders.RECORD_TYPE, (record.insight()
+                            ? EventHeaders.RECORD_TYPE_INSIGHT : EventHeaders.RECORD_TYPE_CLOUDTRAIL)
+                            .getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(config.eventsTopic(), null, record.accountId(), record.json(), headers),
+                    (metadata, error) -> {
+                        if (error != null) {
+                            done.completeExceptionally(error);
+                        } else if (pending.decrementAndGet() == 0) {
+                            done.complete(null);
+                        }
+                    });
+        }
+        return done;
+    }
+
+    /** Sends a rejection; the future completes when it is acknowledged. */
+    public CompletableFuture<Void> reject(Rejection rejection) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        byte[] value;
+        try {
+            value = mapper.writeValueAsBytes(rejection);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a Rejection always serializes", e);
+        }
+        producer.send(new ProducerRecord<>(config.rejectedTopic(), rejection.source(), value), (metadata, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close();
+    }
+}

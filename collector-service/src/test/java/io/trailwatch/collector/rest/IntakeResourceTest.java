@@ -1,0 +1,163 @@
+package io.trailwatch.collector.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.trailwatch.contracts.EventHeaders;
+import io.trailwatch.contracts.Topics;
+import io.trailwatch.infra.testing.KafkaTestResource;
+import io.trailwatch.infra.testing.SharedInfra;
+import io.trailwatch.infra.testing.TopicReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
+class IntakeResourceTest {
+
+    private static final String INTAKE = "/api/v1/intake/cloudtrail";
+
+    @Test
+    void publishesEveryRecordVerbatimKeyedByRecipientAccount() {
+        String id1 = UUID.randomUUID().toString();
+        String id2 = UUID.randomUUID().toString();
+        String r1 = record(id1, "111122223333", "ConsoleLogin");
+        String r2 = "{ \"eventID\": \"" + id2 + "\",  \"eventTime\":\"2026-11-27T10:05:00Z\", \"eventName\":\"GetObject\","
+                + " \"userIdentity\": {\"accountId\": \"444455556666\"}, \"userAgent\": \"caf\\u00e9 <b>\" }";
+
+        given().auth().preemptive().basic("admin", "test-admin")
+                .contentType("application/json").body("{\"Records\":[" + r1 + ", " + r2 + "]}")
+                .when().post(INTAKE)
+                .then().statusCode(202).body("records", equalTo(2)).body("rejected", equalTo(0));
+
+        List<ConsumerRecord<String, String>> published = read(2, id1, id2);
+        assertThat(published).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(r1, r2);
+        ConsumerRecord<String, String> first = published.stream().filter(r -> r.value().equals(r1)).findFirst().orElseThrow();
+        assertThat(first.key()).isEqualTo("111122223333");
+        assertThat(header(first, EventHeaders.SOURCE)).isEqualTo("http-upload:admin");
+        assertThat(header(first, EventHeaders.RECORD_TYPE)).isEqualTo("cloudtrail");
+        assertThat(header(first, EventHeaders.INGEST_TIME)).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(published.stream().filter(r -> r.value().equals(r2)).findFirst().orElseThrow().key())
+                .as("falls back to the acting account").isEqualTo("444455556666");
+    }
+
+    @Test
+    void acceptsGzipDeclaredByContentEncodingOrRecognisedByItsMagicBytes() throws IOException {
+        String id1 = UUID.randomUUID().toString();
+        String id2 = UUID.randomUUID().toString();
+        given().auth().preemptive().basic("admin", "test-admin")
+                .contentType("application/json").header("Content-Encoding", "gzip")
+                .body(gzip("{\"Records\":[" + record(id1, "111122223333", "StopLogging") + "]}"))
+                .when().post(INTAKE).then().statusCode(202).body("records", equalTo(1));
+        given().auth().preemptive().basic("admin", "test-admin")
+                .contentType("application/octet-stream")
+                .body(gzip("{\"Records\":[" + record(id2, "111122223333", "DeleteTrail") + "]}"))
+                .when().post(INTAKE).then().statusCode(202).body("records", equalTo(1));
+
+        assertThat(read(2, id1, id2)).hasSize(2);
+    }
+
+    @Test
+    void refusesBadRecordsOneByOneAndPublishesTheRestAndTheRejections() {
+        String good = UUID.randomUUID().toString();
+        String noTime = UUID.randomUUID().toString();
+        String body = "{\"Records\":[" + record(good, "111122223333", "CreateVpc") + ","
+                + "{\"eventTime\":\"2026-11-27T10:00:00Z\"},"
+                + "{\"eventID\":\"" + noTime + "\"},"
+                + "\"just a string\"]}";
+
+        given().auth().preemptive().basic("admin", "test-admin").contentType("application/json").body(body)
+                .when().post(INTAKE)
+                .then().statusCode(202).body("records", equalTo(1)).body("rejected", equalTo(3))
+                .body("problems[0].reason", equalTo("missing-field"))
+                .body("problems[0].recordIndex", equalTo(1))
+                .body("problems[1].message", containsString(noTime))
+                .body("problems[2].reason", equalTo("bad-record"));
+
+        assertThat(read(1, good)).hasSize(1);
+        List<ConsumerRecord<String, String>> rejections = TopicReader.read(SharedInfra.kafka().bootstrapServers(),
+                Topics.REJECTED, 1, Duration.ofSeconds(20), r -> r.value().contains(noTime));
+        assertThat(rejections).hasSize(1);
+        assertThat(rejections.get(0).value()).contains("\"reason\":\"missing-field\"", "\"rejectedBy\":\"collector-service\"");
+    }
+
+    @Test
+    void refusesABodyThatIsNotACloudTrailFileWithAClearMessage() throws IOException {
+        given().auth().preemptive().basic("admin", "test-admin").contentType("application/json")
+                .body("{\"hello\":\"world\"}")
+                .when().post(INTAKE)
+                .then().statusCode(400).body("error", equalTo("not-cloudtrail"))
+                .body("message", containsString("no \"Records\" array"));
+        given().auth().preemptive().basic("admin", "test-admin").contentType("application/json")
+                .body("Records: none")
+                .when().post(INTAKE)
+                .then().statusCode(400).body("error", equalTo("not-json")).body("message", containsString("byte 0"));
+        given().auth().preemptive().basic("admin", "test-admin").contentType("application/json")
+                .header("Content-Encoding", "gzip").body("{\"Records\":[]}")
+                .when().post(INTAKE)
+                .then().statusCode(400).body("error", equalTo("bad-gzip"));
+        byte[] truncated = gzip("{\"Records\":[" + record("x", "1", "y") + "]}");
+        given().auth().preemptive().basic("admin", "test-admin").contentType("application/octet-stream")
+                .body(java.util.Arrays.copyOf(truncated, truncated.length - 12))
+                .when().post(INTAKE)
+                .then().statusCode(400).body("error", equalTo("bad-gzip"));
+    }
+
+    @Test
+    void needsAnAuthenticatedUserWithTheIngestRole() {
+        given().contentType("application/json").body("{\"Records\":[]}")
+                .when().post(INTAKE).then().statusCode(401);
+        given().auth().preemptive().basic("admin", "wrong").contentType("application/json").body("{\"Records\":[]}")
+                .when().post(INTAKE).then().statusCode(401);
+        given().auth().preemptive().basic("viewer", "test-viewer").contentType("application/json")
+                .body("{\"Records\":[]}")
+                .when().post(INTAKE).then().statusCode(403);
+    }
+
+    @Test
+    void healthAndMetricsNeedNoCredentialsAndReadinessChecksKafka() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Kafka")));
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(401);
+        given().auth().preemptive().basic("viewer", "test-viewer").when().get("/q/openapi")
+                .then().statusCode(200).body(containsString("/api/v1/intake/cloudtrail"));
+    }
+
+    private static List<ConsumerRecord<String, String>> read(int expected, String... eventIds) {
+        return TopicReader.read(SharedInfra.kafka().bootstrapServers(), Topics.CLOUDTRAIL_EVENTS, expected,
+                Duration.ofSeconds(20), r -> java.util.Arrays.stream(eventIds).anyMatch(id -> r.value().contains(id)));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    static String record(String eventId, String account, String eventName) {
+        return "{\"eventVersion\":\"1.11\",\"userIdentity\":{\"type\":\"IAMUser\",\"accountId\":\"" + account
+                + "\",\"userName\":\"alice\"},\"eventTime\":\"2026-11-27T10:04:31Z\",\"eventSource\":\"cloudtrail.amazonaws.com\","
+                + "\"eventName\":\"" + eventName + "\",\"awsRegion\":\"us-east-1\",\"sourceIPAddress\":\"203.0.113.10\","
+                + "\"eventID\":\"" + eventId + "\",\"recipientAccountId\":\"" + account + "\"}";
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+}
