@@ -1,0 +1,70 @@
+package io.trailwatch.rules.streams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.trailwatch.contracts.Finding;
+import io.trailwatch.contracts.Rejection;
+import io.trailwatch.contracts.RejectionReason;
+import io.trailwatch.rules.engine.rule.Rule;
+import io.trailwatch.rules.engine.rule.RuleSet;
+import io.trailwatch.rules.service.FindingFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Evaluates one event message: the findings it raises, or why it cannot be evaluated. */
+@ApplicationScoped
+public class EventEvaluator {
+
+    /** Findings for a readable record, or a rejection for an unreadable one. */
+    public record Outcome(List<Finding> findings, Rejection rejection) {
+    }
+
+    private final RuleSet rules;
+    private final FindingFactory findings;
+    private final ObjectMapper mapper;
+    private final MeterRegistry metrics;
+    private final Timer latency;
+
+    public EventEvaluator(RuleSet rules, FindingFactory findings, ObjectMapper mapper, MeterRegistry metrics) {
+        this.rules = rules;
+        this.findings = findings;
+        this.mapper = mapper;
+        this.metrics = metrics;
+        this.latency = Timer.builder("trailwatch.rules.evaluation").description("parse + match of one record")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+    }
+
+    public Outcome evaluate(String source, byte[] value) {
+        long start = System.nanoTime();
+        JsonNode record;
+        try {
+            record = value == null ? null : mapper.readTree(value);
+        } catch (IOException e) {
+            record = null;
+        }
+        if (record == null || !record.isObject()) {
+            metrics.counter("trailwatch.rules.rejected").increment();
+            String text = value == null ? "" : new String(value, 0, Math.min(value.length, 2048), StandardCharsets.UTF_8);
+            return new Outcome(List.of(), new Rejection(source, RejectionReason.NOT_JSON,
+                    "event message is not a JSON object, so no rule could be evaluated", null, null,
+                    Rejection.sample(text), "rules-service", Instant.now()));
+        }
+        List<Rule> matched = rules.match(record);
+        List<Finding> out = matched.isEmpty() ? List.of() : new ArrayList<>(matched.size());
+        for (Rule rule : matched) {
+            metrics.counter("trailwatch.rules.matches", "rule", rule.id()).increment();
+            Finding finding = findings.create(rule, record);
+            metrics.counter("trailwatch.rules.findings", "severity", finding.severity().wireName()).increment();
+            out.add(finding);
+        }
+        latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return new Outcome(out, null);
+    }
+}
