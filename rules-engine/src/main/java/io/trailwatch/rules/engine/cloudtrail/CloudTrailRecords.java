@@ -67,10 +67,11 @@ public final class CloudTrailRecords {
     public static long forEach(InputStream in, String name, long maxBytes, RecordHandler handler)
             throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
-        InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
-        LimitedInputStream limited = new LimitedInputStream(content, maxBytes, name);
-        try (JsonParser parser = MAPPER.createParser(limited)) {
-            return readRecords(parser, name, handler);
+        try {
+            InputStream content = isGzip(buffered) ? new GZIPInputStream(buffered, 64 * 1024) : buffered;
+            try (JsonParser parser = MAPPER.createParser(new LimitedInputStream(content, maxBytes, name))) {
+                return readRecords(parser, name, handler);
+            }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
