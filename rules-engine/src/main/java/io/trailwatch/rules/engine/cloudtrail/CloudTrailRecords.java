@@ -17,6 +17,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -44,11 +48,16 @@ public final class CloudTrailRecords {
 
     /** Reads a file from disk with {@link #DEFAULT_MAX_BYTES}; returns the number of records. */
     public static long forEach(Path file, RecordHandler handler) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new InvalidCloudTrailFileException(file + ": is a directory, not a CloudTrail log file");
+        }
         InputStream in;
         try {
             in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new InvalidCloudTrailFileException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidCloudTrailFileException(file + ": cannot read: " + e.getMessage(), e);
         }
         try (in) {
             return forEach(in, file.toString(), DEFAULT_MAX_BYTES, handler);
@@ -81,6 +90,22 @@ public final class CloudTrailRecords {
             throw new InvalidCloudTrailFileException(name + ": corrupt gzip data: " + e.getMessage(), e);
         } catch (EOFException e) {
             throw new InvalidCloudTrailFileException(name + ": truncated gzip data", e);
+        }
+    }
+
+    /**
+     * A record's {@code eventTime} (ISO-8601, e.g. {@code 2026-11-27T10:04:31Z}); empty when the record has
+     * none or it is not a valid timestamp.
+     */
+    public static Optional<Instant> eventTime(JsonNode record) {
+        JsonNode time = record.get("eventTime");
+        if (time == null || !time.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(time.textValue()).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
