@@ -2,6 +2,7 @@ package io.trailwatch.localstack;
 
 import io.trailwatch.infra.KafkaBroker;
 import io.trailwatch.infra.PostgresServer;
+import io.trailwatch.infra.ServiceProcess;
 import io.trailwatch.infra.S3Server;
 import io.trailwatch.infra.SqsServer;
 import io.trailwatch.infra.TopicSpec;
@@ -126,26 +127,36 @@ public final class LocalStack implements AutoCloseable {
         return postgres.jdbcUrl("trailwatch");
     }
 
+    /** Every service gets the users, its port and the parent pid; the rest comes from its local-env file. */
     private Map<String, String> environment(String name) {
         Map<String, String> env = new LinkedHashMap<>(credentials.environment());
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port(name)));
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("TRAILWATCH_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
-        switch (name) {
-            case "query-service", "alert-service" -> {
-                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("trailwatch"));
-                env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
-                env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER);
-            }
-            case "rules-service" -> env.put("KAFKA_STREAMS_STATE_DIR",
-                    options.dataDir().resolve("rules-state").toString());
-            default -> {
-            }
-        }
+        env.putAll(ServiceEnvironment.load(name, stackValues()));
         env.putAll(options.extraEnv().getOrDefault(name, Map.of()));
         return env;
+    }
+
+    /** The values local-env files may refer to as ${name}. */
+    private Map<String, String> stackValues() {
+        StackPorts ports = options.ports();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("kafka.bootstrap", kafka.bootstrapServers());
+        values.put("jdbc.url", postgres.jdbcUrl("trailwatch"));
+        values.put("jdbc.user", PostgresServer.USER);
+        values.put("jdbc.password", PostgresServer.USER);
+        values.put("s3.endpoint", s3.endpoint());
+        values.put("s3.bucket", StackOptions.BUCKET);
+        values.put("sqs.endpoint", sqs.endpoint());
+        values.put("sqs.queue-url", queueUrl);
+        values.put("data.dir", options.dataDir().toString());
+        values.put("port.query-service", String.valueOf(ports.query()));
+        values.put("port.collector-service", String.valueOf(ports.collector()));
+        values.put("port.rules-service", String.valueOf(ports.rules()));
+        values.put("port.alert-service", String.valueOf(ports.alert()));
+        return values;
     }
 
     private static List<String> jvmOptions(String name) {

@@ -1,4 +1,4 @@
-package io.trailwatch.localstack;
+package io.trailwatch.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One Trailwatch service running from its packaged jar as a child process, its output in a log file. */
+/**
+ * One Trailwatch service running from its packaged jar ({@code target/quarkus-app/quarkus-run.jar}) as a child
+ * process, its output in a log file. Used by the local stack and by integration tests that crash and restart a
+ * service.
+ */
 public final class ServiceProcess {
 
     private final String name;
@@ -26,7 +30,7 @@ public final class ServiceProcess {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
                    Path logFile) {
         this.name = name;
         this.jar = jar;
