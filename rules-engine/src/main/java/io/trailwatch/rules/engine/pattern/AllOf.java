@@ -44,4 +44,10 @@ final class AllOf implements Condition {
         }
         return intersection;
     }
+
+    /** The first operand is always evaluated, so what it requires, the conjunction requires. */
+    @Override
+    public Selector requiredSelector() {
+        return operands[0].requiredSelector();
+    }
 }

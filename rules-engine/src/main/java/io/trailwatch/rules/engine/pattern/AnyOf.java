@@ -9,9 +9,23 @@ import java.util.Set;
 final class AnyOf implements Condition {
 
     private final Condition[] operands;
+    /** Set when every alternative needs this field: if it is missing, no alternative can hold. */
+    private final Selector guard;
 
     AnyOf(List<Condition> operands) {
         this.operands = operands.toArray(Condition[]::new);
+        this.guard = commonSelector(this.operands);
+    }
+
+    private static Selector commonSelector(Condition[] operands) {
+        Selector common = operands[0].requiredSelector();
+        for (Condition operand : operands) {
+            Selector required = operand.requiredSelector();
+            if (common == null || required == null || !common.sameAs(required)) {
+                return null;
+            }
+        }
+        return common;
     }
 
     List<Condition> operands() {
@@ -20,6 +34,9 @@ final class AnyOf implements Condition {
 
     @Override
     public boolean test(JsonNode event) {
+        if (guard != null && guard.resolve(event) == null) {
+            return false;
+        }
         for (Condition operand : operands) {
             if (operand.test(event)) {
                 return true;
@@ -40,5 +57,10 @@ final class AnyOf implements Condition {
             union.addAll(values);
         }
         return union;
+    }
+
+    @Override
+    public Selector requiredSelector() {
+        return guard;
     }
 }

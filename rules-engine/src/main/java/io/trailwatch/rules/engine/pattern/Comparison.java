@@ -36,4 +36,9 @@ final class Comparison implements Condition {
         }
         return null;
     }
+
+    @Override
+    public Selector requiredSelector() {
+        return selector;
+    }
 }

@@ -15,4 +15,12 @@ interface Condition {
     default Set<String> requiredValues(String field) {
         return null;
     }
+
+    /**
+     * A selector that must resolve to a present field for this condition to hold, or null when there is
+     * none. Lets an {@code ||} chain whose alternatives all need the same field check it once.
+     */
+    default Selector requiredSelector() {
+        return null;
+    }
 }

@@ -34,4 +34,9 @@ final class FieldTest implements Condition {
             case IS_FALSE -> node != null && node.isBoolean() && !node.booleanValue();
         };
     }
+
+    @Override
+    public Selector requiredSelector() {
+        return kind == Kind.NOT_EXISTS ? null : selector;
+    }
 }

@@ -39,4 +39,9 @@ final class NumericComparison implements Condition {
         JsonNode node = selector.resolve(event);
         return node != null && Equality.NumberLiteral.isComparable(node) && operator.holds(number.compareTo(node));
     }
+
+    @Override
+    public Selector requiredSelector() {
+        return selector;
+    }
 }

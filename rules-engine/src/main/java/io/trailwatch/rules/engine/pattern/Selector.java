@@ -1,6 +1,7 @@
 package io.trailwatch.rules.engine.pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,13 +50,9 @@ final class Selector {
         return names.length == 1 && field.equals(names[0]);
     }
 
-    /** The field names and indexes of this selector, in order ({@link String} or {@link Integer}). */
-    List<Object> steps() {
-        Object[] steps = new Object[names.length];
-        for (int i = 0; i < names.length; i++) {
-            steps[i] = names[i] != null ? names[i] : Integer.valueOf(indexes[i]);
-        }
-        return List.of(steps);
+    /** Whether both select the same node ({@code $.a[0]} and {@code $.a[0]}, however written). */
+    boolean sameAs(Selector other) {
+        return Arrays.equals(names, other.names) && Arrays.equals(indexes, other.indexes);
     }
 
     @Override

@@ -55,14 +55,17 @@ final class RuleIndex {
     }
 
     List<Rule> match(JsonNode record) {
-        Hits hits = scan(candidates(byEventName, record.get("eventName")), record, null);
-        hits = scan(candidates(byEventSource, record.get("eventSource")), record, hits);
+        Hits hits = byEventName.isEmpty() ? null
+                : scan(candidates(byEventName, record.get("eventName")), record, null);
+        if (!byEventSource.isEmpty()) {
+            hits = scan(candidates(byEventSource, record.get("eventSource")), record, hits);
+        }
         hits = scan(unindexed, record, hits);
         return hits == null ? List.of() : hits.toRules(rules);
     }
 
     private static int[] candidates(Map<String, int[]> index, JsonNode value) {
-        if (value == null || index.isEmpty()) {
+        if (value == null) {
             return NONE;
         }
         String key;
@@ -89,10 +92,11 @@ final class RuleIndex {
         return hits;
     }
 
+    /** A HashMap compares cached hash codes before contents, so a miss rarely reads the event's string bytes. */
     private static Map<String, int[]> freeze(Map<String, List<Integer>> index) {
         Map<String, int[]> frozen = new HashMap<>();
         index.forEach((key, positions) -> frozen.put(key, positions.stream().mapToInt(Integer::intValue).toArray()));
-        return Map.copyOf(frozen);
+        return frozen;
     }
 
     /** Matched positions; allocated only when a record matches something, which is rare. */

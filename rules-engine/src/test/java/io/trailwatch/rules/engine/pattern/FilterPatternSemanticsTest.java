@@ -57,6 +57,19 @@ class FilterPatternSemanticsTest {
         }
 
         @Test
+        void alternativesOnTheSameFieldStillFollowTheMissingFieldRule() {
+            String pattern = "{ $.errorCode = \"*UnauthorizedOperation\" || ($.errorCode = \"AccessDenied*\" "
+                    + "&& $.eventName != HeadBucket) }";
+            assertThat(matches(pattern, "{\"eventName\": \"GetObject\"}")).isFalse();
+            assertThat(matches(pattern, "{\"errorCode\": {\"code\": \"AccessDenied\"}}")).isFalse();
+            assertThat(matches(pattern, "{\"errorCode\": \"AccessDenied\", \"eventName\": \"GetObject\"}")).isTrue();
+            assertThat(matches(pattern, "{\"errorCode\": \"Client.UnauthorizedOperation\"}")).isTrue();
+            assertThat(matches("{ $.a NOT EXISTS || $.a = 1 }", "{}")).isTrue();
+            assertThat(matches("{ $.a[0] = 1 || $.a[0] = 2 }", "{\"a\": [2]}")).isTrue();
+            assertThat(matches("{ $.a[0] = 1 || $.a[1] = 2 }", "{\"a\": [0, 2]}")).isTrue();
+        }
+
+        @Test
         void orChainsEvaluateEveryAlternative() {
             String pattern = "{ $.x = 1 || $.x = 2 || $.x = 3 || $.x = 4 }";
             assertThat(matches(pattern, "{\"x\": 4}")).isTrue();
