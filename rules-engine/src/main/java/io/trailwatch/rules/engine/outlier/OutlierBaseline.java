@@ -75,10 +75,6 @@ public final class OutlierBaseline {
         return lastSliceStart == NONE ? null : lastSliceStart;
     }
 
-    public OutlierParameters parameters() {
-        return parameters;
-    }
-
     private Judgement judge(long value) {
         int window = parameters.window();
         Double mean = null;
