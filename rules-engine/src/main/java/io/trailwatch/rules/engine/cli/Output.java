@@ -7,6 +7,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /** Where a command writes: JSON lines (UTF-8, one object per line) to stdout, messages to stderr. */
 final class Output {
@@ -33,7 +34,7 @@ final class Output {
 
     /** A plain text line on stdout (test results). */
     void line(String text) throws IOException {
-        out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.write(text.getBytes(StandardCharsets.UTF_8));
         out.write('\n');
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -326,9 +327,9 @@ class OutlierBaselineTest {
         assertThatThrownBy(() -> OutlierBaseline.restore(p, new byte[] {9, 0}))
                 .hasMessageStartingWith("not a saved outlier baseline (unknown format 9)");
         byte[] good = new OutlierBaseline(p).toBytes();
-        assertThatThrownBy(() -> OutlierBaseline.restore(p, java.util.Arrays.copyOf(good, 4)))
+        assertThatThrownBy(() -> OutlierBaseline.restore(p, Arrays.copyOf(good, 4)))
                 .hasMessage("not a saved outlier baseline (truncated)");
-        byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
+        byte[] longer = Arrays.copyOf(good, good.length + 1);
         assertThatThrownBy(() -> OutlierBaseline.restore(p, longer)).hasMessageContaining("trailing bytes");
         assertThat(OutlierBaseline.restore(p, good).lastSliceStart()).isNull();
     }
