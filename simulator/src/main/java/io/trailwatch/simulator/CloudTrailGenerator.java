@@ -56,7 +56,6 @@ public final class CloudTrailGenerator {
     private final Map<String, ScenarioRun> runs = new HashMap<>();
     private long generated;
     private long sliceNumber;
-    private long eventsGenerated;
 
     public CloudTrailGenerator(SimulationConfig config) {
         this.config = config;
@@ -80,10 +79,6 @@ public final class CloudTrailGenerator {
     /** Epoch second up to which records have been generated. */
     public long generatedUntil() {
         return generated;
-    }
-
-    public long eventsGenerated() {
-        return eventsGenerated;
     }
 
     /** Delivery time of the next pending file, if any. */
@@ -138,7 +133,6 @@ public final class CloudTrailGenerator {
 
     /** Files up to {@code sliceStart} may already be out, so a record always goes to a later one. */
     private void accept(CloudTrailEvent e, long sliceStart, SplittableRandom rng) {
-        eventsGenerated++;
         List<String> rules = CisClassifier.matches(e);
         GroundTruthEvent truth = rules.isEmpty() ? null : new GroundTruthEvent(e.eventId(), e.eventTime(),
                 e.accountId(), e.region(), e.eventSource(), e.eventName(), e.identity().type(),

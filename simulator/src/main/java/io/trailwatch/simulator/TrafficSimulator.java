@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -51,17 +52,20 @@ public final class TrafficSimulator {
     private final Long end;
     private final double speed;
     private final LogFileSink sink;
-    private final OutputStream groundTruth;
+    private final Path groundTruthPath;
+    private final OutputStream groundTruthStream;
     private final SimulatorListener listener;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private OutputStream groundTruth;
 
-    private TrafficSimulator(Builder b, SimulationConfig config, long clockStart, Long end, LogFileSink sink,
-                             OutputStream groundTruth) {
+    private TrafficSimulator(Builder b, SimulationConfig config, long clockStart, Long end, LogFileSink sink) {
         this.config = config;
         this.clockStart = clockStart;
         this.end = end;
         this.speed = b.speed;
         this.sink = sink;
-        this.groundTruth = groundTruth;
+        this.groundTruthPath = b.groundTruthPath;
+        this.groundTruthStream = b.groundTruthStream;
         this.listener = b.listener;
     }
 
@@ -73,8 +77,28 @@ public final class TrafficSimulator {
         return config;
     }
 
-    /** Starts the simulator thread. */
+    /**
+     * Starts the simulator thread; a simulator starts once.
+     *
+     * @throws UncheckedIOException if the ground-truth file cannot be created
+     */
     public SimulatorHandle start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("this simulator has already been started; build a new one");
+        }
+        groundTruth = groundTruthStream;
+        if (groundTruthPath != null) {
+            try {
+                Path parent = groundTruthPath.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                groundTruth = Files.newOutputStream(groundTruthPath);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the ground truth to " + groundTruthPath + ": "
+                        + e.getMessage(), e);
+            }
+        }
         Runner runner = new Runner();
         Thread thread = new Thread(runner, "trailwatch-simulator");
         thread.setDaemon(true);
@@ -411,21 +435,8 @@ public final class TrafficSimulator {
             SimulationConfig config = new SimulationConfig(seed, organisation, first, eventsPerSecond, rhythm,
                     scenarios, compressionLevel);
             Long endSecond = duration == null ? null : now.plus(duration).getEpochSecond();
-            OutputStream truthOut = groundTruthStream;
-            if (groundTruthPath != null) {
-                try {
-                    Path parent = groundTruthPath.toAbsolutePath().getParent();
-                    if (parent != null) {
-                        Files.createDirectories(parent);
-                    }
-                    truthOut = Files.newOutputStream(groundTruthPath);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the ground truth to " + groundTruthPath + ": "
-                            + e.getMessage(), e);
-                }
-            }
             LogFileSink retrying = new RetryingSink(sink, attempts, firstBackoff, maxBackoff);
-            return new TrafficSimulator(this, config, now.getEpochSecond(), endSecond, retrying, truthOut);
+            return new TrafficSimulator(this, config, now.getEpochSecond(), endSecond, retrying);
         }
     }
 }

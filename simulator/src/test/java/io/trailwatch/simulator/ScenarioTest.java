@@ -213,6 +213,10 @@ class ScenarioTest {
         line.get("expectedRules").forEach(n -> lineRules.add(n.asText()));
         assertThat(lineRules).containsExactlyInAnyOrderElementsOf(scenario.expectedRules());
 
+        long span = Instant.parse(line.get("end").asText()).getEpochSecond()
+                - Instant.parse(line.get("start").asText()).getEpochSecond();
+        assertThat(span).as("run length").isLessThanOrEqualTo(scenario.maxDuration().getSeconds());
+
         CHECKS.get(scenario.name()).accept(records, run.truthLines("meta").get(0));
     }
 

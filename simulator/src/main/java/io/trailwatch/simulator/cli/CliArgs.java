@@ -64,10 +64,6 @@ final class CliArgs {
         return v == null ? fallback : v;
     }
 
-    boolean has(String name) {
-        return values.containsKey(name) || flags.contains(name);
-    }
-
     boolean flag(String name) {
         return flags.contains(name);
     }

@@ -113,7 +113,10 @@ public final class Main {
                 case "generate" -> generate(CliArgs.parse(rest, union(COMMON, SINK), Set.of("flat")), out, err, env);
                 case "stream" -> stream(CliArgs.parse(rest, union(COMMON, SINK, Set.of("speed", "backfill")),
                         Set.of("flat")), out, err, env);
-                case "scenarios" -> scenarios(CliArgs.parse(rest, Set.of(), Set.of()), out);
+                case "scenarios" -> {
+                    CliArgs.parse(rest, Set.of(), Set.of());
+                    yield scenarios(out);
+                }
                 case "bench" -> bench(CliArgs.parse(rest, COMMON, Set.of("flat")), out);
                 default -> throw new UsageException("unknown command '" + args[0]
                         + "' (commands: generate, stream, scenarios, bench)");
@@ -223,9 +226,9 @@ public final class Main {
         return handle.stats();
     }
 
-    private static int scenarios(CliArgs a, PrintStream out) {
+    private static int scenarios(PrintStream out) {
         for (Scenario s : ScenarioLibrary.all()) {
-            out.println(s.name());
+            out.println(s.name() + " (up to " + s.maxDuration().toMinutes() + " min)");
             out.println("    " + s.description());
             out.println("    expected rules: " + String.join(", ", s.expectedRules()));
         }

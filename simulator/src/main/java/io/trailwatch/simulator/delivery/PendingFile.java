@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -19,8 +20,8 @@ import java.util.zip.GZIPOutputStream;
 public final class PendingFile {
 
     private static final int CHUNK = 64;
-    private static final byte[] PREFIX = "{\"Records\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final byte[] SUFFIX = "]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PREFIX = "{\"Records\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUFFIX = "]}".getBytes(StandardCharsets.US_ASCII);
 
     private final String accountId;
     private final String region;

@@ -15,7 +15,6 @@ public final class CloudTrailEvent {
     public static final String API_CALL = "AwsApiCall";
     public static final String CONSOLE_SIGN_IN = "AwsConsoleSignIn";
     public static final String SERVICE_EVENT = "AwsServiceEvent";
-    public static final String CONSOLE_ACTION = "AwsConsoleAction";
 
     private long eventTime;
     private Account account;
@@ -35,7 +34,6 @@ public final class CloudTrailEvent {
     private boolean readOnly;
     private List<Resource> resources;
     private String eventType = API_CALL;
-    private String sharedEventId;
     private String tlsHost;
     private boolean fromConsole;
     private Origin origin = Origin.BACKGROUND;
@@ -213,15 +211,6 @@ public final class CloudTrailEvent {
         return this;
     }
 
-    public String sharedEventId() {
-        return sharedEventId;
-    }
-
-    public CloudTrailEvent sharedEventId(String v) {
-        this.sharedEventId = v;
-        return this;
-    }
-
     /** The {@code clientProvidedHostHeader} of {@code tlsDetails}; null for calls made by AWS services. */
     public String tlsHost() {
         return tlsHost;
@@ -274,15 +263,6 @@ public final class CloudTrailEvent {
             return null;
         }
         var node = additionalEventData.get(field);
-        return node == null || !node.isValueNode() || node.isNull() ? null : node.asText();
-    }
-
-    /** A scalar of {@code responseElements}, or null. */
-    public String response(String field) {
-        if (responseElements == null) {
-            return null;
-        }
-        var node = responseElements.get(field);
         return node == null || !node.isValueNode() || node.isNull() ? null : node.asText();
     }
 }

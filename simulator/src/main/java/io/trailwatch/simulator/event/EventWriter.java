@@ -63,7 +63,6 @@ public final class EventWriter {
         g.writeStringField("eventType", e.eventType());
         g.writeBooleanField("managementEvent", true);
         g.writeStringField("recipientAccountId", e.accountId());
-        optional(g, "sharedEventID", e.sharedEventId());
         g.writeStringField("eventCategory", "Management");
         if (e.tlsHost() != null) {
             g.writeObjectFieldStart("tlsDetails");

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * The resources of one account in one region that API calls refer to: a private workload VPC (no internet gateway),
- * an edge VPC with one, security groups, route tables, a network ACL, instances, KMS keys, buckets, functions.
+ * security groups, its route table and network ACL, instances, KMS keys, buckets, functions, secrets.
  */
 public final class Network {
 
@@ -30,14 +30,9 @@ public final class Network {
     private final String region;
     private final String vpcId;
     private final String vpcCidr;
-    private final String edgeVpcId;
-    private final List<String> subnetIds;
     private final List<SecurityGroup> securityGroups;
     private final String privateRouteTableId;
-    private final String edgeRouteTableId;
     private final String networkAclId;
-    private final String internetGatewayId;
-    private final String natGatewayId;
     private final String natPublicIp;
     private final List<String> instanceIds;
     private final List<String> networkInterfaceIds;
@@ -54,18 +49,13 @@ public final class Network {
         SplittableRandom rng = Seeds.random(seed, Seeds.label("network"), account.index(), regionIndex);
         this.vpcId = "vpc-" + RandomIds.hex(rng, 17);
         this.vpcCidr = "10." + (account.index() * 8 + regionIndex) % 256 + ".0.0/16";
-        this.edgeVpcId = "vpc-" + RandomIds.hex(rng, 17);
-        this.subnetIds = ids(rng, "subnet-", 3);
         List<SecurityGroup> groups = new ArrayList<>();
         for (String name : GROUP_NAMES) {
             groups.add(new SecurityGroup("sg-" + RandomIds.hex(rng, 17), name));
         }
         this.securityGroups = List.copyOf(groups);
         this.privateRouteTableId = "rtb-" + RandomIds.hex(rng, 17);
-        this.edgeRouteTableId = "rtb-" + RandomIds.hex(rng, 17);
         this.networkAclId = "acl-" + RandomIds.hex(rng, 17);
-        this.internetGatewayId = "igw-" + RandomIds.hex(rng, 17);
-        this.natGatewayId = "nat-" + RandomIds.hex(rng, 17);
         this.natPublicIp = IpPools.awsRegion(region, rng);
         this.instanceIds = ids(rng, "i-", 6);
         this.networkInterfaceIds = ids(rng, "eni-", 6);
@@ -122,15 +112,6 @@ public final class Network {
         return vpcCidr;
     }
 
-    /** The edge VPC that has an internet gateway. */
-    public String edgeVpcId() {
-        return edgeVpcId;
-    }
-
-    public List<String> subnetIds() {
-        return subnetIds;
-    }
-
     public List<SecurityGroup> securityGroups() {
         return securityGroups;
     }
@@ -139,20 +120,8 @@ public final class Network {
         return privateRouteTableId;
     }
 
-    public String edgeRouteTableId() {
-        return edgeRouteTableId;
-    }
-
     public String networkAclId() {
         return networkAclId;
-    }
-
-    public String internetGatewayId() {
-        return internetGatewayId;
-    }
-
-    public String natGatewayId() {
-        return natGatewayId;
     }
 
     /** The public address the account's workloads reach AWS APIs from in this region. */

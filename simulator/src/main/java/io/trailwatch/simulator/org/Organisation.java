@@ -342,8 +342,4 @@ public final class Organisation {
     public boolean isMember(String accountId) {
         return accountIds.contains(accountId);
     }
-
-    public String officeIp(String country) {
-        return officeIps.get(country);
-    }
 }

@@ -27,14 +27,6 @@ public final class Weighted<T> {
         return items.get(Math.min(i, items.size() - 1));
     }
 
-    public List<T> items() {
-        return items;
-    }
-
-    public double totalWeight() {
-        return cumulative[cumulative.length - 1];
-    }
-
     public static final class Builder<T> {
         private final List<T> items = new ArrayList<>();
         private final List<Double> weights = new ArrayList<>();

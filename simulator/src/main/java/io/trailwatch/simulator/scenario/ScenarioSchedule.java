@@ -71,10 +71,6 @@ public final class ScenarioSchedule {
         return new ScenarioSchedule(List.of(), 0, 0, runs);
     }
 
-    public List<Scenario> scenarios() {
-        return scenarios;
-    }
-
     /** The runs whose start lies in {@code [from, to)}, ordered by start, then library position. */
     public List<Planned> between(long seed, long simulationStart, long from, long to) {
         List<Planned> out = new ArrayList<>();

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,6 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * S3-compatible servers send none themselves.
  */
 public final class S3Sink implements LogFileSink {
+
+    private static final DateTimeFormatter EVENT_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final S3SinkConfig config;
     private final SdkHttpClient http;
@@ -87,7 +91,7 @@ public final class S3Sink implements LogFileSink {
         String body;
         synchronized (ids) {
             body = S3EventNotification.objectCreatedPut(config.region(),
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), principalId, "127.0.0.1",
+                    EVENT_TIME.format(Instant.now()), principalId, "127.0.0.1",
                     RandomIds.upperHex(ids, 16), RandomIds.mixedAlnum(ids, 56), config.bucket(), file.key(),
                     file.content().length, eTag, String.format("%018X", sequencer.incrementAndGet()));
         }

@@ -64,7 +64,10 @@ public final class GroundTruthWriter implements Closeable {
             g.writeStringField("patternSet", PATTERN_SET);
             g.writeObjectFieldStart("patterns");
             for (CisRule rule : CisRule.values()) {
-                g.writeStringField(rule.id(), rule.pattern());
+                g.writeObjectFieldStart(rule.id());
+                g.writeStringField("cisV6", rule.cisV6Section());
+                g.writeStringField("pattern", rule.pattern());
+                g.writeEndObject();
             }
             g.writeEndObject();
         });
