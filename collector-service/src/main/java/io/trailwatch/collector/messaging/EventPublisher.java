@@ -95,6 +95,27 @@ public class EventPublisher {
         return done;
     }
 
+    /**
+     * Sends {@code value} to one partition of {@code topic} (listing checkpoints); the future completes when it is
+     * acknowledged.
+     */
+    public CompletableFuture<Void> sendTo(String topic, int partition, String key, byte[] value) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic, partition, key, value), (metadata, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    /** Waits until everything sent so far is acknowledged or failed. */
+    public void flush() {
+        producer.flush();
+    }
+
     @PreDestroy
     void close() {
         producer.close();

@@ -41,8 +41,11 @@ public class IntakeResource {
             description = "The body is one log file exactly as AWS writes it to S3: {\"Records\":[...]}, plain or "
                     + "gzip (Content-Encoding: gzip, or a .json.gz body). Each record is published verbatim. Records "
                     + "that are not CloudTrail records are refused one by one and reported; a body that is not a "
-                    + "CloudTrail file is refused as a whole.")
-    @APIResponse(responseCode = "202", description = "Published: {\"records\": N, \"rejected\": M}")
+                    + "CloudTrail file is refused as a whole. Records whose eventID was published recently are "
+                    + "dropped as duplicates. Authenticate with an API token (Authorization: Bearer) or a user "
+                    + "with the ingest role.")
+    @APIResponse(responseCode = "202",
+            description = "Published: {\"records\": N, \"rejected\": M, \"duplicates\": D, \"problems\": [...]}")
     @APIResponse(responseCode = "400", description = "Not a CloudTrail log file; the message says what is wrong")
     @APIResponse(responseCode = "503", description = "Kafka is unavailable; retry later")
     public Response upload(InputStream body, @HeaderParam("Content-Encoding") String contentEncoding,

@@ -127,6 +127,42 @@ class IntakeResourceTest {
     }
 
     @Test
+    void acceptsConfiguredApiTokensAsBearerTokensWithTheIngestRoleOnly() {
+        String plain = UUID.randomUUID().toString();
+        String hashed = UUID.randomUUID().toString();
+        given().header("Authorization", "Bearer plain-test-token-0123456789")
+                .contentType("application/json").body("{\"Records\":[" + record(plain, "111122223333", "GetObject") + "]}")
+                .when().post(INTAKE).then().statusCode(202).body("records", equalTo(1));
+        given().header("Authorization", "bearer hashed-test-token-abcdef")
+                .contentType("application/json").body("{\"Records\":[" + record(hashed, "111122223333", "GetObject") + "]}")
+                .when().post(INTAKE).then().statusCode(202).body("records", equalTo(1));
+
+        List<ConsumerRecord<String, String>> published = read(2, plain, hashed);
+        assertThat(published).extracting(r -> header(r, EventHeaders.SOURCE))
+                .as("the source names the token by a prefix of its hash, never the token")
+                .allMatch(source -> source.matches("http-upload:token-[0-9a-f]{8}"))
+                .doesNotHaveDuplicates();
+
+        given().header("Authorization", "Bearer not-a-configured-token-at-all")
+                .contentType("application/json").body("{\"Records\":[]}")
+                .when().post(INTAKE).then().statusCode(401);
+    }
+
+    @Test
+    void dropsRecordsWhoseEventIdWasPublishedRecently() {
+        String id = UUID.randomUUID().toString();
+        String file = "{\"Records\":[" + record(id, "111122223333", "PutBucketPolicy") + "]}";
+        given().auth().preemptive().basic("admin", "test-admin").contentType("application/json").body(file)
+                .when().post(INTAKE).then().statusCode(202).body("records", equalTo(1)).body("duplicates", equalTo(0));
+        given().auth().preemptive().basic("admin", "test-admin").contentType("application/json").body(file)
+                .when().post(INTAKE).then().statusCode(202).body("records", equalTo(0)).body("duplicates", equalTo(1));
+
+        assertThat(read(1, id)).as("published once").hasSize(1);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("trailwatch_intake_duplicates_total{source=\"http-upload\"}"));
+    }
+
+    @Test
     void healthAndMetricsNeedNoCredentialsAndReadinessChecksKafka() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Kafka")));
