@@ -2,6 +2,7 @@ package io.trailwatch.rules.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.trailwatch.contracts.Finding;
@@ -16,14 +17,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Evaluates one event message: the findings it raises, or why it cannot be evaluated. */
 @ApplicationScoped
 public class EventEvaluator {
 
-    /** Findings for a readable record, or a rejection for an unreadable one. */
-    public record Outcome(List<Finding> findings, Rejection rejection) {
+    /**
+     * Findings for a readable record (with the parsed record and the rules it matched, for the outlier detectors),
+     * or a rejection for an unreadable one.
+     */
+    public record Outcome(JsonNode record, List<Rule> matched, List<Finding> findings, Rejection rejection) {
     }
 
     private final RuleSet rules;
@@ -31,6 +37,9 @@ public class EventEvaluator {
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
     private final Timer latency;
+    private final Counter rejected;
+    private final Map<String, Counter> matchCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> severityCounters = new ConcurrentHashMap<>();
 
     public EventEvaluator(RuleSet rules, FindingFactory findings, ObjectMapper mapper, MeterRegistry metrics) {
         this.rules = rules;
@@ -39,6 +48,8 @@ public class EventEvaluator {
         this.metrics = metrics;
         this.latency = Timer.builder("trailwatch.rules.evaluation").description("parse + match of one record")
                 .publishPercentiles(0.5, 0.99).register(metrics);
+        this.rejected = Counter.builder("trailwatch.rules.rejected")
+                .description("event messages that are not a JSON object").register(metrics);
     }
 
     public Outcome evaluate(String source, byte[] value) {
@@ -50,21 +61,24 @@ public class EventEvaluator {
             record = null;
         }
         if (record == null || !record.isObject()) {
-            metrics.counter("trailwatch.rules.rejected").increment();
+            rejected.increment();
             String text = value == null ? "" : new String(value, 0, Math.min(value.length, 2048), StandardCharsets.UTF_8);
-            return new Outcome(List.of(), new Rejection(source, RejectionReason.NOT_JSON,
+            return new Outcome(null, List.of(), List.of(), new Rejection(source, RejectionReason.NOT_JSON,
                     "event message is not a JSON object, so no rule could be evaluated", null, null,
                     Rejection.sample(text), "rules-service", Instant.now()));
         }
         List<Rule> matched = rules.match(record);
         List<Finding> out = matched.isEmpty() ? List.of() : new ArrayList<>(matched.size());
         for (Rule rule : matched) {
-            metrics.counter("trailwatch.rules.matches", "rule", rule.id()).increment();
+            matchCounters.computeIfAbsent(rule.id(), id -> Counter.builder("trailwatch.rules.matches")
+                    .description("records matched, by rule").tag("rule", id).register(metrics)).increment();
             Finding finding = findings.create(rule, record);
-            metrics.counter("trailwatch.rules.findings", "severity", finding.severity().wireName()).increment();
+            severityCounters.computeIfAbsent(finding.severity().wireName(), s -> Counter
+                    .builder("trailwatch.rules.findings").description("findings published, by severity")
+                    .tag("severity", s).register(metrics)).increment();
             out.add(finding);
         }
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return new Outcome(out, null);
+        return new Outcome(record, matched, out, null);
     }
 }

@@ -30,4 +30,23 @@ final class JsonSerde {
         };
         return Serdes.serdeFrom(serializer, deserializer);
     }
+
+    /** Writes any contract record (Finding, Rejection, SeriesPoint); reads back a JSON tree. */
+    static Serde<Object> any(ObjectMapper mapper) {
+        Serializer<Object> serializer = (topic, value) -> {
+            try {
+                return value == null ? null : mapper.writeValueAsBytes(value);
+            } catch (Exception e) {
+                throw new SerializationException("cannot serialize " + value.getClass().getSimpleName(), e);
+            }
+        };
+        Deserializer<Object> deserializer = (topic, bytes) -> {
+            try {
+                return bytes == null ? null : mapper.readTree(bytes);
+            } catch (Exception e) {
+                throw new SerializationException("cannot read JSON from " + topic, e);
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
+    }
 }

@@ -1,78 +1,102 @@
 package io.trailwatch.rules.streams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.trailwatch.contracts.Finding;
 import io.trailwatch.contracts.Rejection;
 import io.trailwatch.rules.config.RulesConfig;
+import io.trailwatch.rules.service.FindingFactory;
+import io.trailwatch.rules.service.GeoLocator;
+import io.trailwatch.rules.service.RuleCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
 
 /**
- * events → rule matching → findings (keyed by account) and rejections (keyed by source). Runs with exactly-once
- * processing, and finding ids are deterministic, so a replay never produces a finding twice.
+ * events → rule matching → findings (keyed by account) and rejections (keyed by source); and, when outlier
+ * detectors are enabled, counted records → repartition by series (topic {@code trailwatch-rules-outlier-signals-
+ * repartition}) → per-series slices in event time → series points (keyed by series id) and outlier findings.
+ *
+ * <p>Runs with exactly-once processing, finding ids are deterministic and outlier state lives in changelogged
+ * stores (see {@link OutlierStores}), so a replay never produces a finding or a series point twice.
  */
 @ApplicationScoped
 public class RulesTopology {
 
     private final EventEvaluator evaluator;
+    private final RuleCatalog catalog;
+    private final FindingFactory findings;
+    private final GeoLocator geo;
     private final RulesConfig config;
     private final ObjectMapper mapper;
+    private final MeterRegistry metrics;
 
-    public RulesTopology(EventEvaluator evaluator, RulesConfig config, ObjectMapper mapper) {
+    public RulesTopology(EventEvaluator evaluator, RuleCatalog catalog, FindingFactory findings, GeoLocator geo,
+            RulesConfig config, ObjectMapper mapper, MeterRegistry metrics) {
         this.evaluator = evaluator;
+        this.catalog = catalog;
+        this.findings = findings;
+        this.geo = geo;
         this.config = config;
         this.mapper = mapper;
+        this.metrics = metrics;
     }
 
     @Produces
     public Topology topology() {
+        List<ActiveDetector> detectors = config.outliers().enabled()
+                ? ActiveDetector.of(catalog.activeDetectors(), catalog.rules(), config.outliers().grace())
+                : List.of();
+        OutlierMetrics outlierMetrics = new OutlierMetrics(metrics);
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, EventEvaluator.Outcome> outcomes = builder
-                .stream(config.eventsTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .processValues(() -> new EvaluateProcessor(evaluator, config.eventsTopic()));
+        Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray())
+                .withTimestampExtractor(new EventTimeExtractor(config.outliers().maxClockSkew().toMillis()))
+                .withName("events");
+        String[] sourceStores = detectors.isEmpty() ? new String[0] : new String[] {OutlierStores.SOURCE_WATERMARK};
+        if (!detectors.isEmpty()) {
+            builder.addStateStore(OutlierStores.sourceWatermark());
+        }
+        KStream<String, Object> evaluated = builder.stream(config.eventsTopic(), consumed)
+                .process(() -> new EventProcessor(evaluator, config.eventsTopic(), detectors,
+                        config.outliers().idleAfter(), outlierMetrics), Named.as("evaluate"), sourceStores);
 
-        outcomes.filter((key, outcome) -> outcome.rejection() != null)
-                .map((key, outcome) -> KeyValue.pair(outcome.rejection().source(), outcome.rejection()))
-                .to(config.rejectedTopic(), Produced.with(Serdes.String(), JsonSerde.of(Rejection.class, mapper)));
+        TopicNameExtractor<String, Object> topics = (key, value, context) -> value instanceof Finding
+                ? config.findingsTopic()
+                : value instanceof Rejection ? config.rejectedTopic() : config.metricsTopic();
+        Produced<String, Object> produced = Produced.with(Serdes.String(), JsonSerde.any(mapper));
+        if (detectors.isEmpty()) {
+            evaluated.to(topics, produced.withName("publish"));
+            return builder.build();
+        }
 
-        outcomes.flatMap((key, outcome) -> outcome.findings().stream()
-                        .map(f -> KeyValue.pair(f.accountId(), f)).toList())
-                .to(config.findingsTopic(), Produced.with(Serdes.String(), JsonSerde.of(Finding.class, mapper)));
+        Map<String, KStream<String, Object>> routes = evaluated.split(Named.as("route-"))
+                .branch((key, value) -> value instanceof OutlierSignal, Branched.as("signals"))
+                .defaultBranch(Branched.as("published"));
+        routes.get("route-published").to(topics, produced.withName("publish"));
+
+        builder.addStateStore(OutlierStores.progress());
+        builder.addStateStore(OutlierStores.series());
+        builder.addStateStore(OutlierStores.due());
+        Serde<OutlierSignal> signals = JsonSerde.of(OutlierSignal.class, mapper);
+        routes.get("route-signals")
+                .mapValues(value -> (OutlierSignal) value, Named.as("as-signal"))
+                .repartition(Repartitioned.with(Serdes.String(), signals).withName("outlier-signals")
+                        .withStreamPartitioner(new SignalPartitioner()))
+                .process(() -> new OutlierProcessor(detectors, findings, geo, mapper, outlierMetrics),
+                        Named.as("outliers"), OutlierStores.PROGRESS, OutlierStores.SERIES, OutlierStores.DUE)
+                .to(topics, Produced.with(Serdes.String(), JsonSerde.any(mapper)).withName("publish-outliers"));
         return builder.build();
-    }
-
-    /** Evaluates each record; names the record's position in rejections so it can be found again. */
-    private static final class EvaluateProcessor implements FixedKeyProcessor<String, byte[], EventEvaluator.Outcome> {
-        private final EventEvaluator evaluator;
-        private final String topic;
-        private FixedKeyProcessorContext<String, EventEvaluator.Outcome> context;
-
-        EvaluateProcessor(EventEvaluator evaluator, String topic) {
-            this.evaluator = evaluator;
-            this.topic = topic;
-        }
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, EventEvaluator.Outcome> context) {
-            this.context = context;
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, byte[]> record) {
-            String source = context.recordMetadata()
-                    .map(m -> m.topic() + "/" + m.partition() + "@" + m.offset())
-                    .orElse(topic);
-            context.forward(record.withValue(evaluator.evaluate(source, record.value())));
-        }
     }
 }

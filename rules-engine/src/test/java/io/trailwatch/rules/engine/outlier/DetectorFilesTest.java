@@ -45,7 +45,7 @@ class DetectorFilesTest {
         assertThat(d.parameters().threshold()).isEqualTo(3.0);
         assertThat(d.parameters().consecutive()).isEqualTo(1);
         assertThat(d.parameters().direction()).isEqualTo(Direction.UP);
-        assertThat(d.parameters().timeslice()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(d.parameters().timeslice()).isEqualTo(Duration.ofMinutes(5));
         assertThat(d.parameters().seasonal()).isFalse();
         assertThat(d.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(d.category()).isEqualTo(Category.OUTLIER);
