@@ -54,6 +54,19 @@ public final class Findings {
         return f;
     }
 
+    /** Values an attacker controls (user name, summary built from them) crafted to break each receiver's format. */
+    public static final String HOSTILE = "eve <!channel> *bold* _it_ <https://evil.example|click> [x](https://evil.example) "
+            + "{{DATE(2017-02-14T06:08:39Z, SHORT)}} [code]<img src=x onerror=alert(1)>[/code] <script>alert(1)</script> "
+            + "\"quoted\" & done";
+
+    /** A finding whose user name and summary carry {@link #HOSTILE}. */
+    public static ObjectNode hostile(String id, String ruleId, String severity, String account) {
+        ObjectNode f = finding(id, ruleId, severity, account);
+        ((ObjectNode) f.get("principal")).put("userName", HOSTILE);
+        f.put("summary", "console sign-in by " + HOSTILE);
+        return f;
+    }
+
     public static void publish(ObjectNode... findings) {
         publish(List.of(findings));
     }
