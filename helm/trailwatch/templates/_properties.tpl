@@ -37,7 +37,6 @@ trailwatch.collector.checkpoints.replication-factor={{ $topics.replicationFactor
 kafka-streams.{{ $line }}
 {{- end }}
 {{- end }}
-quarkus.kafka-streams.topics={{ $topics.events.name }},{{ $topics.findings.name }},{{ $topics.metrics.name }},{{ $topics.rejected.name }}
 kafka-streams.replication.factor={{ $topics.replicationFactor }}
 kafka-streams.num.stream.threads={{ $values.streams.numStreamThreads }}
 kafka-streams.num.standby.replicas={{ $values.streams.numStandbyReplicas }}
@@ -48,6 +47,7 @@ kafka-streams.group.instance.id=${POD_NAME}
 trailwatch.rules.events-topic={{ $topics.events.name }}
 trailwatch.rules.findings-topic={{ $topics.findings.name }}
 trailwatch.rules.rejected-topic={{ $topics.rejected.name }}
+trailwatch.rules.metrics-topic={{ $topics.metrics.name }}
 {{- end }}
 {{- if eq $component "alert" }}
 mp.messaging.incoming.findings.topic={{ $topics.findings.name }}
@@ -55,6 +55,8 @@ mp.messaging.incoming.findings.topic={{ $topics.findings.name }}
 {{- if eq $component "query" }}
 mp.messaging.incoming.events.topic={{ $topics.events.name }}
 mp.messaging.incoming.findings.topic={{ $topics.findings.name }}
+mp.messaging.incoming.metrics.topic={{ $topics.metrics.name }}
+mp.messaging.incoming.rejected.topic={{ $topics.rejected.name }}
 {{- end }}
 {{- if include "trailwatch.usesDatabase" $component }}
 
@@ -82,6 +84,9 @@ trailwatch.rules.disable={{ join "," . }}
 {{- end }}
 {{- if or $values.customRules.existingConfigMap $values.customRules.files }}
 trailwatch.rules.custom-dir=/etc/trailwatch/rules
+{{- end }}
+{{- if or $values.customDetectors.existingConfigMap $values.customDetectors.files }}
+trailwatch.rules.detectors-dir=/etc/trailwatch/detectors
 {{- end }}
 {{- end }}
 {{- if eq $component "alert" }}

@@ -15,7 +15,7 @@ metadata:
   annotations:
     checksum/config: {{ include "trailwatch.properties" . | sha256sum }}
     {{- if eq $component "rules" }}
-    checksum/custom-rules: {{ toYaml $values.customRules.files | sha256sum }}
+    checksum/custom-rules: {{ printf "%s%s" (toYaml $values.customRules.files) (toYaml $values.customDetectors.files) | sha256sum }}
     {{- end }}
     {{- with $values.podAnnotations }}
     {{- toYaml . | nindent 4 }}
@@ -116,6 +116,11 @@ spec:
           mountPath: /etc/trailwatch/rules
           readOnly: true
         {{- end }}
+        {{- if or $values.customDetectors.existingConfigMap $values.customDetectors.files }}
+        - name: custom-detectors
+          mountPath: /etc/trailwatch/detectors
+          readOnly: true
+        {{- end }}
         {{- end }}
         {{- if eq $component "alert" }}
         - name: alert-key
@@ -145,6 +150,11 @@ spec:
     - name: custom-rules
       configMap:
         name: {{ $values.customRules.existingConfigMap | default (printf "%s-custom" (include "trailwatch.componentFullname" .)) }}
+    {{- end }}
+    {{- if or $values.customDetectors.existingConfigMap $values.customDetectors.files }}
+    - name: custom-detectors
+      configMap:
+        name: {{ $values.customDetectors.existingConfigMap | default (printf "%s-detectors" (include "trailwatch.componentFullname" .)) }}
     {{- end }}
     {{- end }}
     {{- if eq $component "alert" }}
@@ -234,6 +244,17 @@ Arguments: dict root, component.
 {{- end }}
 {{- end }}
 {{- if eq $component "query" }}
+# One key for every replica, so a sign-in session (form or OIDC cookie) is valid on all of them.
+- name: QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $internal }}
+      key: session-key
+- name: QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ $internal }}
+      key: session-key
 {{- if $root.Values.alert.enabled }}
 - name: TRAILWATCH_QUERY_ALERT_SERVICE_PASSWORD
   valueFrom:

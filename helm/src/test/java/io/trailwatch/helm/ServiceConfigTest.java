@@ -96,6 +96,19 @@ class ServiceConfigTest {
     }
 
     @Test
+    void everyQueryReplicaSharesTheSessionKey() {
+        Chart.Rendered rendered = Chart.renderDefaults();
+
+        V1Container query = container(rendered, "query");
+        for (String name : List.of("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET")) {
+            assertThat(env(query, name).getValueFrom().getSecretKeyRef())
+                    .isEqualTo(new V1SecretKeySelector().name("tw-trailwatch-internal-credentials").key("session-key"));
+        }
+        String key = decode(rendered.get("Secret", "tw-trailwatch-internal-credentials").map("data").get("session-key"));
+        assertThat(key).hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    @Test
     void databaseSettingsGoToTheConfigFileAndThePasswordComesFromTheSecret() {
         Chart.Rendered rendered = Chart.renderProduction(Map.of());
 
@@ -217,10 +230,12 @@ class ServiceConfigTest {
         assertThat(properties(rendered, "collector")).containsEntry("trailwatch.collector.events-topic", "soc.events");
         assertThat(properties(rendered, "rules")).containsEntry("trailwatch.rules.events-topic", "soc.events")
                 .containsEntry("trailwatch.rules.findings-topic", "soc.findings")
-                .containsEntry("quarkus.kafka-streams.topics", "soc.events,soc.findings,trailwatch.metrics,trailwatch.rejected");
+                .containsEntry("trailwatch.rules.metrics-topic", "trailwatch.metrics");
         assertThat(properties(rendered, "alert")).containsEntry("mp.messaging.incoming.findings.topic", "soc.findings");
         assertThat(properties(rendered, "query")).containsEntry("mp.messaging.incoming.findings.topic", "soc.findings")
-                .containsEntry("mp.messaging.incoming.events.topic", "soc.events");
+                .containsEntry("mp.messaging.incoming.events.topic", "soc.events")
+                .containsEntry("mp.messaging.incoming.metrics.topic", "trailwatch.metrics")
+                .containsEntry("mp.messaging.incoming.rejected.topic", "trailwatch.rejected");
         for (String component : Chart.COMPONENTS) {
             assertThat(properties(rendered, component).values()).as(component)
                     .noneMatch(v -> v.equals("trailwatch.findings") || v.equals("trailwatch.cloudtrail.events"));
@@ -257,10 +272,12 @@ class ServiceConfigTest {
                 .containsEntry("kafka-streams.num.standby.replicas", "1")
                 .containsEntry("kafka-streams.replication.factor", "3")
                 .containsEntry("trailwatch.rules.custom-dir", "/etc/trailwatch/rules")
+                .containsEntry("trailwatch.rules.detectors-dir", "/etc/trailwatch/detectors")
                 .containsEntry("trailwatch.rules.cis-version", "v1.4.0");
         assertThat(env(container(rendered, "rules"), "POD_NAME").getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.name");
         assertThat(rendered.get("ConfigMap", "tw-trailwatch-rules-custom").map("data")).containsKey("my-rule.yaml");
+        assertThat(rendered.get("ConfigMap", "tw-trailwatch-rules-detectors").map("data")).containsKey("api-denied.yaml");
         assertThat(PodSpecs.of(rendered.workload("rules")).getVolumes()).anySatisfy(volume -> {
             assertThat(volume.getName()).isEqualTo("state");
             assertThat(volume.getEmptyDir()).as("persistence off: emptyDir").isNotNull();
