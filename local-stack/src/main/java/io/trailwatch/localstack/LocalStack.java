@@ -8,6 +8,7 @@ import io.trailwatch.infra.SqsServer;
 import io.trailwatch.infra.TopicSpec;
 import io.trailwatch.simulator.SimulatorHandle;
 import io.trailwatch.simulator.TrafficSimulator;
+import io.trailwatch.simulator.sink.S3SinkConfig;
 import io.trailwatch.simulator.sink.Sinks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,13 +83,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Demo traffic as AWS delivers it: gzipped files in the organisation layout put into the local bucket, each
+     * announced by an S3 event notification on the local queue, which the collector consumes.
+     */
     private void startDemo() {
-        progress.accept("starting demo traffic (simulated organisation, 30 minutes of history, then live)");
+        progress.accept("starting demo traffic (simulated organisation, 30 minutes of history, then live) into s3://"
+                + StackOptions.BUCKET + " with notifications on " + queueUrl);
         demo = TrafficSimulator.builder()
                 .seed(System.currentTimeMillis())
                 .backfill(Duration.ofMinutes(30))
-                .sink(Sinks.httpIntake(URI.create(service("collector-service").url()), "admin",
-                        credentials.password("admin")))
+                .sink(Sinks.s3(S3SinkConfig.local(URI.create(s3.endpoint()), StackOptions.BUCKET, queueUrl)))
                 .groundTruth(options.dataDir().resolve("demo").resolve("ground-truth-" + System.currentTimeMillis()
                         + ".jsonl"))
                 .build()

@@ -281,6 +281,10 @@ public final class SqsNotificationSource implements CollectorSource {
             workers.execute(() -> {
                 try {
                     handle(work);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "%s: unexpected failure on message %s; it is retried", id(), message.messageId());
+                    returned.increment();
+                    changeVisibility(message, (int) Math.min(43_200, config.retryDelay().toSeconds()));
                 } finally {
                     inFlight.remove(message.messageId());
                     slots.release();

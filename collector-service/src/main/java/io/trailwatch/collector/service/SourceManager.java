@@ -7,7 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.trailwatch.collector.client.AwsClients;
 import io.trailwatch.collector.config.CollectorConfig;
-import io.trailwatch.collector.messaging.CheckpointTopic;
 import io.trailwatch.collector.messaging.EventPublisher;
 import io.trailwatch.collector.messaging.SqsNotificationSource;
 import io.trailwatch.collector.service.listing.BucketListingSource;
@@ -52,9 +51,6 @@ public class SourceManager {
 
     void onStart(@Observes StartupEvent event) {
         config.sources().sqs().forEach((name, source) -> sources.add(sqs(checkName("sqs", name), source)));
-        if (!config.sources().s3().isEmpty()) {
-            CheckpointTopic.ensure(kafkaConfig, config.checkpoints());
-        }
         config.sources().s3().forEach((name, source) -> sources.add(s3(checkName("s3", name), source)));
         sources.forEach(CollectorSource::start);
         if (sources.isEmpty()) {
@@ -90,6 +86,6 @@ public class SourceManager {
         AwsClients clients = new AwsClients("s3-" + name, source, null);
         var s3 = clients.s3();
         return new BucketListingSource(name, source, s3, new S3ObjectReader(s3, intake, config.limits()), publisher,
-                kafkaConfig, config.checkpoints().topic(), mapper, metrics, clients, Clock.systemUTC());
+                kafkaConfig, config.checkpoints(), mapper, metrics, clients, Clock.systemUTC());
     }
 }

@@ -34,6 +34,11 @@ public final class Buckets {
         return bucket;
     }
 
+    /** Creates {@code bucket}. */
+    public static void createNamed(String bucket) {
+        S3.createBucket(b -> b.bucket(bucket));
+    }
+
     public static void put(String bucket, String key, byte[] content) {
         S3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json").contentEncoding("gzip"),
                 RequestBody.fromBytes(content));

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.trailwatch.collector.config.CollectorConfig;
+import io.trailwatch.collector.messaging.CheckpointTopic;
 import io.trailwatch.collector.messaging.EventPublisher;
 import io.trailwatch.collector.service.CollectorSource;
 import io.trailwatch.collector.service.ObjectHandler;
@@ -80,6 +81,7 @@ public final class BucketListingSource implements CollectorSource {
     private final ObjectHandler objects;
     private final EventPublisher publisher;
     private final Map<String, Object> kafkaConfig;
+    private final CollectorConfig.Checkpoints checkpointSettings;
     private final String topic;
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
@@ -130,10 +132,12 @@ public final class BucketListingSource implements CollectorSource {
 
     /**
      * @param kafkaConfig the Kafka client settings (bootstrap servers, security) for the checkpoint consumer
+     * @param checkpoints the checkpoint topic, created on start when missing
      * @param clients closed when the source stops
      */
     public BucketListingSource(String name, CollectorConfig.S3Source config, S3Client s3, ObjectHandler objects,
-                               EventPublisher publisher, Map<String, Object> kafkaConfig, String checkpointTopic,
+                               EventPublisher publisher, Map<String, Object> kafkaConfig,
+                               CollectorConfig.Checkpoints checkpoints,
                                ObjectMapper mapper, MeterRegistry metrics, AutoCloseable clients, Clock clock) {
         if (config.concurrency() < 1) {
             throw new IllegalArgumentException("trailwatch.collector.sources.s3." + name
@@ -145,7 +149,8 @@ public final class BucketListingSource implements CollectorSource {
         this.objects = objects;
         this.publisher = publisher;
         this.kafkaConfig = kafkaConfig;
-        this.topic = checkpointTopic;
+        this.checkpointSettings = checkpoints;
+        this.topic = checkpoints.topic();
         this.mapper = mapper;
         this.metrics = metrics;
         this.clients = clients;
@@ -215,8 +220,23 @@ public final class BucketListingSource implements CollectorSource {
         return "bucket " + config.bucket() + " answers";
     }
 
-    /** The consumer thread: group membership, checkpoint restore, rebalances. */
+    /** The consumer thread: group membership, checkpoint restore, rebalances; restarted after a failure. */
     private void consume() {
+        while (running) {
+            if (!consumeUntilStoppedOrFailed() || !running) {
+                return;
+            }
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** One membership of the consumer group; true when it failed and should be started again. */
+    private boolean consumeUntilStoppedOrFailed() {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -224,12 +244,15 @@ public final class BucketListingSource implements CollectorSource {
         props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(15).toMillis());
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "collector-listing-" + name);
         Map<Integer, Long> restoring = new HashMap<>();
+        if (!ensureCheckpointTopic()) {
+            return false;
+        }
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer = c;
-            partitions = c.partitionsFor(topic).size();
-            if (partitions == 0) {
-                throw new IllegalStateException("the checkpoint topic " + topic + " does not exist");
+            // A topic created a moment ago may not be in every broker's metadata yet.
+            while (running && (partitions = c.partitionsFor(topic).size()) == 0) {
+                Thread.sleep(500);
             }
             c.subscribe(List.of(topic), new Rebalance(c, restoring));
             while (running) {
@@ -256,16 +279,40 @@ public final class BucketListingSource implements CollectorSource {
             }
         } catch (WakeupException e) {
             // stop() asked.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             if (running) {
-                LOG.errorf(e, "%s: the checkpoint consumer failed; listing stops until a restart", id());
+                LOG.errorf(e, "%s: the checkpoint consumer failed; joining the group again in 5 s", id());
                 reachability.failed("checkpoint consumer failed: " + e.getMessage());
+                return true;
             }
         } finally {
             owned.clear();
             awaitJobs(jobs.values());
             consumer = null;
         }
+        return false;
+    }
+
+    /** Creates the checkpoint topic if needed, retrying while Kafka is unavailable; false when stopped first. */
+    private boolean ensureCheckpointTopic() {
+        while (running) {
+            try {
+                CheckpointTopic.ensure(kafkaConfig, checkpointSettings);
+                return true;
+            } catch (IllegalStateException e) {
+                reachability.failed(e.getMessage());
+                LOG.warnf("%s: %s (retrying in 5 s)", id(), e.getMessage());
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** Takes over the checkpoints of assigned partitions; hands back those of revoked ones. */

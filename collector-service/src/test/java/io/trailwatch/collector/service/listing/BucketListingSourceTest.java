@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.common.annotation.Identifier;
 import io.trailwatch.collector.client.AwsClients;
 import io.trailwatch.collector.config.CollectorConfig;
-import io.trailwatch.collector.messaging.CheckpointTopic;
 import io.trailwatch.collector.messaging.EventPublisher;
 import io.trailwatch.collector.service.IntakeService;
 import io.trailwatch.collector.service.ObjectHandler;
@@ -43,7 +42,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The bucket listing source against the real S3-compatible server and a real broker. */
@@ -69,11 +67,6 @@ class BucketListingSourceTest {
     Map<String, Object> kafkaConfig;
 
     private final List<BucketListingSource> started = new ArrayList<>();
-
-    @BeforeEach
-    void checkpointTopic() {
-        CheckpointTopic.ensure(kafkaConfig, config.checkpoints());
-    }
 
     @AfterEach
     void stopSources() {
@@ -207,7 +200,7 @@ class BucketListingSourceTest {
             return reader.handle(ref);
         };
         BucketListingSource source = new BucketListingSource(name, s, s3, counting, publisher, kafkaConfig,
-                config.checkpoints().topic(), mapper, metrics, clients, Clock.systemUTC());
+                config.checkpoints(), mapper, metrics, clients, Clock.systemUTC());
         source.start();
         started.add(source);
         return source;
