@@ -8,8 +8,9 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Stores events and findings as they arrive. A batch is acknowledged (and its offsets become committable) only
- * after its database transaction committed, so a crash re-delivers instead of losing.
+ * Stores what the platform's topics carry. A batch is acknowledged (and its offsets become committable) only after
+ * its database transaction committed, so a crash re-delivers instead of losing; storing is idempotent, so
+ * re-delivery never duplicates.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -30,5 +31,18 @@ public class EventConsumer {
     @Blocking
     public void findings(List<String> findings) throws InterruptedException {
         RetryUntilDone.run("storing " + findings.size() + " findings", () -> ingestion.storeFindings(findings));
+    }
+
+    @Incoming("metrics")
+    @Blocking
+    public void seriesPoints(List<String> points) throws InterruptedException {
+        RetryUntilDone.run("storing " + points.size() + " series points", () -> ingestion.storeSeriesPoints(points));
+    }
+
+    @Incoming("rejected")
+    @Blocking
+    public void rejections(List<String> rejections) throws InterruptedException {
+        RetryUntilDone.run("storing " + rejections.size() + " rejections",
+                () -> ingestion.storeRejections(rejections));
     }
 }

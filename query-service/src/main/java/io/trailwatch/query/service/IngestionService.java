@@ -3,97 +3,237 @@ package io.trailwatch.query.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.trailwatch.contracts.Category;
 import io.trailwatch.contracts.Finding;
-import io.trailwatch.query.repository.EventEntity;
-import io.trailwatch.query.repository.EventRepository;
-import io.trailwatch.query.repository.FindingEntity;
-import io.trailwatch.query.repository.FindingRepository;
+import io.trailwatch.contracts.Rejection;
+import io.trailwatch.contracts.SeriesPoint;
+import io.trailwatch.query.repository.EventPartitions;
+import io.trailwatch.query.repository.EventRow;
+import io.trailwatch.query.repository.EventWriter;
+import io.trailwatch.query.repository.FindingRow;
+import io.trailwatch.query.repository.FindingWriter;
+import io.trailwatch.query.repository.SignalWriter;
+import io.trailwatch.query.repository.StoreException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.jboss.logging.Logger;
 
 /**
- * Stores batches of events and findings idempotently: a record or finding seen before (same eventID, same
- * findingId) is skipped, so redelivery after a crash never duplicates a row. A message that cannot be read is
- * logged and counted, never allowed to block the rest of its batch.
+ * Stores batches from the four topics idempotently: an event (eventID), finding (findingId), series point (series
+ * and slice) or rejection (message hash) seen before is not stored again, so redelivery after a crash never
+ * duplicates. A message that cannot be read, or a row the database refuses as data, is logged, counted and skipped;
+ * it never blocks the rest of its batch. Database outages surface as exceptions for the caller to retry.
  */
 @ApplicationScoped
 public class IngestionService {
 
     private static final Logger LOG = Logger.getLogger(IngestionService.class);
 
-    private final EventRepository events;
-    private final FindingRepository findings;
+    private final EventWriter events;
+    private final FindingWriter findings;
+    private final SignalWriter signals;
+    private final EventPartitions partitions;
+    private final RetentionPolicy retention;
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
 
-    public IngestionService(EventRepository events, FindingRepository findings, ObjectMapper mapper,
+    public IngestionService(EventWriter events, FindingWriter findings, SignalWriter signals,
+                            EventPartitions partitions, RetentionPolicy retention, ObjectMapper mapper,
                             MeterRegistry metrics) {
         this.events = events;
         this.findings = findings;
+        this.signals = signals;
+        this.partitions = partitions;
+        this.retention = retention;
         this.mapper = mapper;
         this.metrics = metrics;
     }
 
-    @Transactional
     public int storeEvents(List<String> records) {
-        Map<String, EventEntity> rows = new LinkedHashMap<>();
+        Instant now = Instant.now();
+        Instant oldest = retention.oldestKept(now);
+        Instant newest = retention.newestAccepted(now);
+        Map<String, EventRow> rows = new LinkedHashMap<>();
         for (String json : records) {
+            EventRow row;
             try {
-                EventEntity row = EventMapper.toEntity(mapper.readTree(json), json);
-                rows.putIfAbsent(row.eventId, row);
+                row = EventMapper.toRow(mapper, json);
             } catch (Exception e) {
                 unreadable("event", json, e);
+                continue;
+            }
+            if (row.eventTime().isBefore(oldest)) {
+                metrics.counter("trailwatch.query.skipped", "kind", "event", "reason", "past-retention").increment();
+            } else if (row.eventTime().isAfter(newest)) {
+                metrics.counter("trailwatch.query.skipped", "kind", "event", "reason", "future").increment();
+                LOG.warnf("not storing event %s: its eventTime %s is in the future", row.eventId(), row.eventTime());
+            } else {
+                rows.putIfAbsent(row.eventId() + '\n' + row.eventTime(), row);
             }
         }
-        int inserted = rows.isEmpty() ? 0 : events.insertNew(new ArrayList<>(rows.values()));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        partitions.ensure(rows.values().stream().map(r -> LocalDate.ofInstant(r.eventTime(), ZoneOffset.UTC))
+                .distinct().toList());
+        int inserted = store("event", new ArrayList<>(rows.values()), events::insertNew);
         metrics.counter("trailwatch.query.stored", "kind", "event").increment(inserted);
-        metrics.counter("trailwatch.query.duplicates", "kind", "event").increment(records.size() - inserted);
+        metrics.counter("trailwatch.query.duplicates", "kind", "event").increment(rows.size() - inserted);
         return inserted;
     }
 
-    @Transactional
     public int storeFindings(List<String> messages) {
-        Map<String, FindingEntity> rows = new LinkedHashMap<>();
+        Map<String, FindingRow> rows = new LinkedHashMap<>();
         for (String json : messages) {
             try {
-                Finding finding = mapper.readValue(json, Finding.class);
-                rows.putIfAbsent(finding.findingId(), toEntity(finding, json));
+                FindingRow row = toRow(mapper.readValue(json, Finding.class));
+                rows.putIfAbsent(row.findingId(), row);
             } catch (Exception e) {
                 unreadable("finding", json, e);
             }
         }
-        int inserted = rows.isEmpty() ? 0 : findings.insertNew(new ArrayList<>(rows.values()));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int inserted = store("finding", new ArrayList<>(rows.values()), findings::insertNew);
         metrics.counter("trailwatch.query.stored", "kind", "finding").increment(inserted);
+        metrics.counter("trailwatch.query.duplicates", "kind", "finding").increment(rows.size() - inserted);
         return inserted;
     }
 
-    private static FindingEntity toEntity(Finding finding, String json) {
-        if (finding.findingId() == null || finding.ruleId() == null || finding.eventTime() == null) {
-            throw new IllegalArgumentException("finding lacks findingId, ruleId or eventTime");
+    public int storeSeriesPoints(List<String> messages) {
+        Map<String, SeriesPoint> points = new LinkedHashMap<>();
+        for (String json : messages) {
+            try {
+                SeriesPoint point = mapper.readValue(json, SeriesPoint.class);
+                if (point.detectorId() == null || point.group() == null || point.bucketStart() == null
+                        || point.bucketSeconds() < 1) {
+                    throw new IllegalArgumentException("series point lacks detectorId, group, bucketStart or "
+                            + "bucketSeconds");
+                }
+                String seriesId = point.seriesId() != null ? point.seriesId()
+                        : SeriesPoint.seriesId(point.detectorId(), point.group());
+                SeriesPoint complete = new SeriesPoint(seriesId, point.detectorId(), point.group(),
+                        point.bucketStart(), point.bucketSeconds(), point.value(), point.mean(), point.stddev(),
+                        point.upper(), point.lower(), point.outlier(), point.violation());
+                points.remove(seriesId + '\n' + point.bucketStart());
+                points.put(seriesId + '\n' + point.bucketStart(), complete);
+            } catch (Exception e) {
+                unreadable("series-point", json, e);
+            }
         }
-        FindingEntity row = new FindingEntity();
-        row.findingId = finding.findingId();
-        row.ruleId = finding.ruleId();
-        row.title = finding.title();
-        row.severity = finding.severity().wireName();
-        row.category = finding.category().wireName();
-        row.accountId = finding.accountId();
-        row.region = finding.region();
-        row.eventTime = finding.eventTime();
-        row.eventId = finding.eventID();
-        row.eventName = finding.eventName();
-        row.principalArn = finding.principal() == null ? null : finding.principal().arn();
-        row.sourceIp = finding.sourceIPAddress();
-        row.country = finding.geo() == null ? null : finding.geo().country();
-        row.summary = finding.summary();
-        row.detectedAt = finding.detectedAt();
-        row.finding = json;
-        return row;
+        if (points.isEmpty()) {
+            return 0;
+        }
+        int stored = store("series-point", new ArrayList<>(points.values()), signals::upsertPoints);
+        metrics.counter("trailwatch.query.stored", "kind", "series-point").increment(stored);
+        return stored;
+    }
+
+    public int storeRejections(List<String> messages) {
+        Map<String, Rejection> rejections = new LinkedHashMap<>();
+        for (String json : messages) {
+            try {
+                Rejection r = mapper.readValue(json, Rejection.class);
+                if (r.source() == null || r.reason() == null || r.message() == null || r.rejectedAt() == null) {
+                    throw new IllegalArgumentException("rejection lacks source, reason, message or rejectedAt");
+                }
+                rejections.putIfAbsent(hash(json), new Rejection(EventMapper.clean(r.source()), r.reason(),
+                        EventMapper.clean(r.message()), r.recordIndex(), EventMapper.clean(r.eventID()),
+                        EventMapper.clean(r.sample()),
+                        r.rejectedBy() == null ? "unknown" : EventMapper.clean(r.rejectedBy()), r.rejectedAt()));
+            } catch (Exception e) {
+                unreadable("rejection", json, e);
+            }
+        }
+        if (rejections.isEmpty()) {
+            return 0;
+        }
+        List<Map.Entry<String, Rejection>> entries = new ArrayList<>(rejections.entrySet());
+        int stored = store("rejection", entries, batch -> {
+            Map<String, Rejection> map = new LinkedHashMap<>();
+            batch.forEach(e -> map.put(e.getKey(), e.getValue()));
+            return signals.insertRejections(map);
+        });
+        metrics.counter("trailwatch.query.stored", "kind", "rejection").increment(stored);
+        return stored;
+    }
+
+    /**
+     * Stores a batch; when the database refuses its data, stores the rows one by one so only the refused ones are
+     * skipped. Other failures (outage, lock timeout, missing partition) propagate so the caller retries the batch.
+     */
+    private <T> int store(String kind, List<T> rows, ToIntFunction<List<T>> insert) {
+        try {
+            return insert.applyAsInt(rows);
+        } catch (StoreException e) {
+            if (e.isMissingPartition()) {
+                partitions.forget();
+                throw e;
+            }
+            if (!e.isBadData()) {
+                throw e;
+            }
+            if (rows.size() == 1) {
+                metrics.counter("trailwatch.query.refused", "kind", kind).increment();
+                LOG.warnf("skipping a %s the database refuses: %s", kind, e.getMessage());
+                return 0;
+            }
+            int stored = 0;
+            for (T row : rows) {
+                stored += store(kind, List.of(row), insert);
+            }
+            return stored;
+        }
+    }
+
+    private FindingRow toRow(Finding f) throws Exception {
+        if (f.findingId() == null || f.ruleId() == null || f.eventTime() == null || f.severity() == null) {
+            throw new IllegalArgumentException("finding lacks findingId, ruleId, eventTime or severity");
+        }
+        String title = f.title() != null ? f.title() : f.ruleId();
+        return new FindingRow(
+                EventMapper.clean(f.findingId()),
+                EventMapper.clean(f.ruleId()),
+                EventMapper.clean(title),
+                f.severity().wireName(),
+                f.severity().ordinal(),
+                (f.category() != null ? f.category() : Category.CUSTOM).wireName(),
+                f.cis() == null ? null : json(mapper.valueToTree(f.cis())),
+                EventMapper.clean(f.accountId() != null ? f.accountId() : "unknown"),
+                EventMapper.clean(f.region()),
+                f.eventTime(),
+                EventMapper.clean(f.eventID()),
+                EventMapper.clean(f.eventName()),
+                EventMapper.clean(f.eventSource()),
+                f.principal() == null ? null : EventMapper.clean(f.principal().type()),
+                f.principal() == null ? null : EventMapper.clean(f.principal().arn()),
+                f.principal() == null ? null : EventMapper.clean(f.principal().userName()),
+                EventMapper.clean(f.sourceIPAddress()),
+                f.geo() == null ? null : EventMapper.clean(f.geo().country()),
+                f.geo() == null ? null : EventMapper.clean(f.geo().city()),
+                f.geo() == null ? null : f.geo().latitude(),
+                f.geo() == null ? null : f.geo().longitude(),
+                EventMapper.clean(f.userAgent()),
+                EventMapper.clean(f.summary() != null ? f.summary() : title),
+                f.detectedAt() != null ? f.detectedAt() : Instant.now(),
+                f.event() == null || f.event().isNull() ? null : json(f.event()),
+                f.outlier() == null ? null : json(mapper.valueToTree(f.outlier())));
+    }
+
+    private String json(JsonNode node) throws Exception {
+        return mapper.writeValueAsString(EventMapper.withoutNul(node));
     }
 
     private void unreadable(String kind, String json, Exception e) {
@@ -102,12 +242,12 @@ public class IngestionService {
         LOG.warnf("skipping unreadable %s message (%s): %s", kind, e.getMessage(), start);
     }
 
-    /** Parses a stored JSON column for the API. */
-    public JsonNode tree(String json) {
+    private static String hash(String text) {
         try {
-            return mapper.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException("stored JSON is unreadable", e);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
     }
 }

@@ -1,0 +1,90 @@
+package io.trailwatch.query.repository;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Stores events in one statement per batch: every column travels as one array, the rows are unnested server-side,
+ * inserted unless their (eventID, eventTime) is stored already, and the accounts/regions seen are updated from the
+ * rows that were new, all in the caller's transaction.
+ */
+@ApplicationScoped
+public class EventWriter {
+
+    private static final String INSERT = """
+            WITH input AS (
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS t(event_id, event_time, account_id, region, event_source, event_name, event_type,
+                         principal_type, principal_arn, principal_name, principal_account_id, access_key_id,
+                         source_ip, source_inet, user_agent, error_code, error_message, read_only, console_login,
+                         mfa_used, record)
+            ), stored AS (
+                INSERT INTO query.events (event_id, event_time, account_id, region, event_source, event_name,
+                    event_type, principal_type, principal_arn, principal_name, principal_account_id, access_key_id,
+                    source_ip, source_inet, user_agent, error_code, error_message, read_only, console_login, mfa_used,
+                    record)
+                SELECT event_id, event_time::timestamptz, account_id, region, event_source, event_name, event_type,
+                       principal_type, principal_arn, principal_name, principal_account_id, access_key_id, source_ip,
+                       source_inet::inet, user_agent, error_code, error_message, read_only::boolean, console_login,
+                       mfa_used, record::jsonb
+                  FROM input
+                ON CONFLICT DO NOTHING
+                RETURNING account_id, coalesce(region, '') AS region, event_time
+            ), seen AS (
+                INSERT INTO query.account_regions AS a (account_id, region, first_event_time, last_event_time)
+                SELECT account_id, region, min(event_time), max(event_time)
+                  FROM stored GROUP BY account_id, region ORDER BY account_id, region
+                ON CONFLICT (account_id, region) DO UPDATE
+                   SET first_event_time = least(a.first_event_time, excluded.first_event_time),
+                       last_event_time = greatest(a.last_event_time, excluded.last_event_time)
+                 WHERE excluded.first_event_time < a.first_event_time
+                    OR excluded.last_event_time > a.last_event_time
+            )
+            SELECT count(*) FROM stored""";
+
+    private static final List<Function<EventRow, Object>> COLUMNS = List.of(
+            EventRow::eventId, r -> r.eventTime().toString(), EventRow::accountId, EventRow::region,
+            EventRow::eventSource, EventRow::eventName, EventRow::eventType, EventRow::principalType,
+            EventRow::principalArn, EventRow::principalName, EventRow::principalAccountId, EventRow::accessKeyId,
+            EventRow::sourceIp, EventRow::sourceInet, EventRow::userAgent, EventRow::errorCode,
+            EventRow::errorMessage, r -> r.readOnly() == null ? null : r.readOnly().toString(),
+            EventRow::consoleLogin, EventRow::mfaUsed, EventRow::record);
+
+    private final AgroalDataSource dataSource;
+
+    public EventWriter(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Inserts the rows not stored yet, in a transaction of its own; returns how many were new. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int insertNew(List<EventRow> rows) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                Function<EventRow, Object> column = COLUMNS.get(c);
+                String[] values = new String[rows.size()];
+                for (int r = 0; r < values.length; r++) {
+                    Object value = column.apply(rows.get(r));
+                    values[r] = value == null ? null : value.toString();
+                }
+                insert.setArray(c + 1, connection.createArrayOf("text", values));
+            }
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("storing " + rows.size() + " events", e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.trailwatch.query.service;
+
+import io.trailwatch.query.config.QueryConfig;
+import io.trailwatch.query.repository.DashboardRepository;
+import io.trailwatch.query.repository.DashboardRepository.Aggregate;
+import io.trailwatch.query.repository.DashboardRepository.Latest;
+import io.trailwatch.query.repository.DashboardRepository.Point;
+import io.trailwatch.query.repository.DashboardRepository.Scope;
+import io.trailwatch.query.repository.DashboardRepository.Top;
+import io.trailwatch.query.service.DashboardLayout.Highlight;
+import io.trailwatch.query.service.DashboardLayout.PanelSpec;
+import io.trailwatch.query.service.DashboardLayout.SectionSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Builds the dashboard from the rollups, the findings' top lists and the outlier series. */
+@ApplicationScoped
+public class PanelService {
+
+    /** Bucket sizes a series may use, smallest first. */
+    static final long[] BUCKETS = {60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 7 * 86400};
+
+    private final DashboardRepository repository;
+    private final QueryConfig.Dashboard config;
+    private final Duration timeout;
+
+    public PanelService(DashboardRepository repository, QueryConfig config) {
+        this.repository = repository;
+        this.config = config.dashboard();
+        this.timeout = config.search().timeout();
+    }
+
+    /** The smallest bucket size that fits {@code [from, to)} into at most {@code maxPoints} buckets. */
+    public long bucketFor(Instant from, Instant to) {
+        long seconds = Duration.between(from, to).toSeconds();
+        for (long bucket : BUCKETS) {
+            if ((seconds + bucket - 1) / bucket <= config.maxPoints()) {
+                return bucket;
+            }
+        }
+        return BUCKETS[BUCKETS.length - 1];
+    }
+
+    public int maxPoints() {
+        return config.maxPoints();
+    }
+
+    public Panels panels(Instant requestedFrom, Instant requestedTo, long bucketSeconds, List<String> accountIds,
+                         List<String> regions) {
+        Instant from = requestedFrom.truncatedTo(ChronoUnit.MINUTES);
+        Instant to = ceilMinute(requestedTo);
+        Scope scope = new Scope(from, to, accountIds, regions);
+        Instant firstBucket = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), bucketSeconds) * bucketSeconds);
+        int count = (int) ((to.getEpochSecond() - firstBucket.getEpochSecond() + bucketSeconds - 1) / bucketSeconds);
+        List<Instant> buckets = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            buckets.add(firstBucket.plusSeconds(i * bucketSeconds));
+        }
+
+        Map<String, String> panelOfRule = DashboardLayout.panelOfRule();
+        List<String> highlightNames = DashboardLayout.SECTIONS.stream().flatMap(s -> s.panels().stream())
+                .flatMap(p -> p.highlights().stream()).map(Highlight::eventName).distinct().toList();
+        List<Aggregate> aggregates = repository.aggregates(scope, bucketSeconds, highlightNames, timeout);
+        Map<String, Long> previous = repository.totals(scope, from.minus(Duration.between(from, to)), from, timeout);
+        List<Top> tops = repository.tops(scope, panelOfRule, config.topN(), timeout);
+
+        List<String> otherRules = aggregates.stream().map(Aggregate::ruleId)
+                .filter(rule -> !panelOfRule.containsKey(rule)).distinct().sorted().toList();
+        List<String> allRules = new ArrayList<>(panelOfRule.keySet());
+        allRules.addAll(otherRules);
+        Map<String, Latest> latest = new HashMap<>();
+        repository.latest(scope, allRules, timeout).forEach(l -> latest.put(l.ruleId(), l));
+
+        List<Panels.Section> sections = new ArrayList<>();
+        for (SectionSpec section : DashboardLayout.SECTIONS) {
+            sections.add(new Panels.Section(section.id(), section.title(), section.panels().stream()
+                    .map(spec -> panel(spec, null, aggregates, previous, tops, latest, firstBucket, bucketSeconds,
+                            count))
+                    .toList()));
+        }
+        sections.add(new Panels.Section(DashboardLayout.OTHER_SECTION, "Other rules", otherRules.stream()
+                .map(rule -> {
+                    Latest l = latest.get(rule);
+                    PanelSpec spec = new PanelSpec(rule, l != null ? l.title() : rule, List.of(rule), List.of());
+                    return panel(spec, l, aggregates, previous, tops, latest, firstBucket, bucketSeconds, count);
+                })
+                .toList()));
+
+        List<Panels.Count> byCountry = aggregates.stream()
+                .filter(a -> a.dimension() == DashboardRepository.Dimension.COUNTRY
+                        && a.ruleId().equals(config.failedLoginRule()))
+                .map(a -> new Panels.Count(a.value().isEmpty() ? null : a.value(), a.count()))
+                .sorted(Comparator.comparingLong(Panels.Count::count).reversed())
+                .toList();
+
+        return new Panels(from, to, bucketSeconds, buckets, Instant.now(), accountIds, regions, sections, byCountry,
+                outliers(repository.seriesPoints(scope, timeout)));
+    }
+
+    private Panels.Panel panel(PanelSpec spec, Latest known, List<Aggregate> aggregates, Map<String, Long> previous,
+                               List<Top> tops, Map<String, Latest> latest, Instant firstBucket, long bucketSeconds,
+                               int count) {
+        long[] series = new long[count];
+        Map<String, long[]> highlightSeries = new LinkedHashMap<>();
+        spec.highlights().forEach(h -> highlightSeries.put(h.eventName(), new long[count]));
+        Map<String, Long> accounts = new HashMap<>();
+        Map<String, Long> eventNames = new HashMap<>();
+        long total = 0;
+        for (Aggregate a : aggregates) {
+            if (!spec.ruleIds().contains(a.ruleId())) {
+                continue;
+            }
+            switch (a.dimension()) {
+                case SERIES -> {
+                    series[index(a.bucket(), firstBucket, bucketSeconds, count)] += a.count();
+                    total += a.count();
+                }
+                case HIGHLIGHT -> {
+                    long[] values = highlightSeries.get(a.value());
+                    if (values != null) {
+                        values[index(a.bucket(), firstBucket, bucketSeconds, count)] += a.count();
+                    }
+                }
+                case ACCOUNT -> accounts.merge(a.value(), a.count(), Long::sum);
+                case EVENT_NAME -> eventNames.merge(a.value().isEmpty() ? null : a.value(), a.count(), Long::sum);
+                default -> {
+                }
+            }
+        }
+        long previousTotal = spec.ruleIds().stream().mapToLong(r -> previous.getOrDefault(r, 0L)).sum();
+        Latest newest = spec.ruleIds().stream().map(latest::get).filter(java.util.Objects::nonNull)
+                .max(Comparator.comparing(Latest::eventTime)).orElse(known);
+        List<Panels.Highlight> highlights = spec.highlights().stream().map(h -> {
+            long[] values = highlightSeries.get(h.eventName());
+            return new Panels.Highlight(h.eventName(), h.title(), Arrays.stream(values).sum(), boxed(values));
+        }).toList();
+        return new Panels.Panel(spec.id(), spec.title(), spec.ruleIds(),
+                newest == null ? null : newest.severity(), newest == null ? null : newest.category(),
+                total, previousTotal, boxed(series), newest == null ? null : newest.eventTime(), highlights,
+                top(tops, spec.id(), "principal"), top(tops, spec.id(), "sourceIPAddress"), top(accounts),
+                top(eventNames));
+    }
+
+    private static int index(Instant bucket, Instant firstBucket, long bucketSeconds, int count) {
+        long i = (bucket.getEpochSecond() - firstBucket.getEpochSecond()) / bucketSeconds;
+        return (int) Math.max(0, Math.min(count - 1, i));
+    }
+
+    private static List<Panels.Count> top(List<Top> tops, String panelId, String dimension) {
+        return tops.stream().filter(t -> t.panelId().equals(panelId) && t.dimension().equals(dimension))
+                .sorted(Comparator.comparingLong(Top::count).reversed().thenComparing(Top::value))
+                .map(t -> new Panels.Count(t.value(), t.count())).toList();
+    }
+
+    private List<Panels.Count> top(Map<String, Long> counts) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(e -> e.getKey() == null ? "" : e.getKey()))
+                .limit(config.topN())
+                .map(e -> new Panels.Count(e.getKey(), e.getValue())).toList();
+    }
+
+    private Panels.Outliers outliers(List<Point> points) {
+        Map<String, List<Point>> bySeries = new TreeMap<>();
+        points.forEach(p -> bySeries.computeIfAbsent(p.seriesId(), k -> new ArrayList<>()).add(p));
+        List<Panels.OutlierSeries> series = bySeries.values().stream().map(list -> {
+            Point first = list.get(0);
+            return new Panels.OutlierSeries(first.seriesId(), first.detectorId(), first.group(),
+                    first.bucketSeconds(),
+                    (int) list.stream().filter(Point::outlier).count(),
+                    (int) list.stream().filter(Point::violation).count(),
+                    list.stream().mapToLong(Point::value).max().orElse(0),
+                    list.stream().map(p -> new Panels.OutlierPoint(p.bucketStart(), p.value(), p.mean(), p.stddev(),
+                            p.upper(), p.lower(), p.outlier(), p.violation())).toList());
+        }).sorted(Comparator.comparingInt(Panels.OutlierSeries::violations)
+                .thenComparingInt(Panels.OutlierSeries::outliers)
+                .thenComparingLong(Panels.OutlierSeries::maxValue).reversed()
+                .thenComparing(Panels.OutlierSeries::seriesId)).toList();
+        boolean truncated = series.size() > config.maxOutlierSeries();
+        return new Panels.Outliers(truncated ? series.subList(0, config.maxOutlierSeries()) : series, truncated);
+    }
+
+    private static List<Long> boxed(long[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
+
+    private static Instant ceilMinute(Instant instant) {
+        Instant floor = instant.truncatedTo(ChronoUnit.MINUTES);
+        return floor.equals(instant) ? floor : floor.plus(1, ChronoUnit.MINUTES);
+    }
+}
