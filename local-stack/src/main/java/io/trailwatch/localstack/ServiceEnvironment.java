@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class ServiceEnvironment {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z.-]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z0-9.-]+)}");
 
     private ServiceEnvironment() {
     }
