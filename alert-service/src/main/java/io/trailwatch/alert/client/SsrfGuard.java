@@ -2,6 +2,7 @@ package io.trailwatch.alert.client;
 
 import io.trailwatch.alert.config.AlertConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -26,10 +27,15 @@ public class SsrfGuard {
     private final List<IpRange> allowed;
     private final boolean allowHttp;
 
+    @Inject
     public SsrfGuard(AlertConfig config, HostResolver resolver) {
+        this(config.allowedCidrs().orElse(List.of()), config.allowHttp(), resolver);
+    }
+
+    public SsrfGuard(List<String> allowedCidrs, boolean allowHttp, HostResolver resolver) {
         this.resolver = resolver;
-        this.allowHttp = config.allowHttp();
-        this.allowed = config.allowedCidrs().orElse(List.of()).stream()
+        this.allowHttp = allowHttp;
+        this.allowed = allowedCidrs.stream()
                 .filter(c -> !c.isBlank())
                 .map(c -> {
                     try {
@@ -81,8 +87,8 @@ public class SsrfGuard {
         for (InetAddress address : addresses) {
             String restriction = restriction(address);
             if (restriction != null && !isAllowed(address)) {
-                String literal = address.getHostAddress();
-                String subject = literal.equalsIgnoreCase(name) ? name + " is " : name + " resolves to " + literal + ", ";
+                boolean literal = name.contains(":") || name.matches("\\d+(\\.\\d+){0,3}");
+                String subject = literal ? name + " is " : name + " resolves to " + address.getHostAddress() + ", ";
                 throw new RefusedDestinationException("refused " + what + ": " + subject + restriction + ". " + ADVICE);
             }
         }

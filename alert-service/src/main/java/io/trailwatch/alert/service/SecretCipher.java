@@ -2,6 +2,7 @@ package io.trailwatch.alert.service;
 
 import io.trailwatch.alert.config.AlertConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +43,15 @@ public class SecretCipher {
     private final Optional<SecretKey> key;
     private final String keyId;
 
+    @Inject
     public SecretCipher(AlertConfig config) {
-        Optional<byte[]> raw = config.secretKey().filter(k -> !k.isBlank())
+        this(config.secretKey(), config.secretKeyFile(), config.generateSecretKeyFile());
+    }
+
+    SecretCipher(Optional<String> secretKey, Optional<Path> secretKeyFile, boolean generate) {
+        Optional<byte[]> raw = secretKey.filter(k -> !k.isBlank())
                 .map(k -> decodeKey("trailwatch.alert.secret-key", k))
-                .or(() -> config.secretKeyFile().map(f -> readKeyFile(f, config.generateSecretKeyFile())));
+                .or(() -> secretKeyFile.map(f -> readKeyFile(f, generate)));
         this.key = raw.map(bytes -> new SecretKeySpec(bytes, "AES"));
         this.keyId = raw.map(SecretCipher::idOf).orElse(null);
         if (key.isEmpty()) {

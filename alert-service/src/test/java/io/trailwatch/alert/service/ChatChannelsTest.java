@@ -41,7 +41,7 @@ class ChatChannelsTest {
             String id = Findings.newId();
             Findings.publish(Findings.hostile(id, "cis-console-signin-without-mfa", "high", account));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> slack.requests().size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> slack.requests().size() == 1);
             Receiver.Request request = slack.requests().get(0);
             assertThat(request.path()).isEqualTo("/services/T000/B000/XXXX");
             assertThat(request.header("content-type")).isEqualTo("application/json");
@@ -74,7 +74,7 @@ class ChatChannelsTest {
             WebhookDeliveryTest.route(account, channel);
             Findings.publish(Findings.hostile(Findings.newId(), "cis-console-signin-without-mfa", "high", account));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> teams.requests().size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> teams.requests().size() == 1);
             Receiver.Request request = teams.requests().get(0);
             assertThat(request.query()).isEqualTo("sig=s3cr3t");
             JsonNode message = MAPPER.readTree(request.body());

@@ -40,7 +40,7 @@ class EmailChannelTest {
         String id = Findings.newId();
         Findings.publish(Findings.hostile(id, "cis-console-signin-without-mfa", "high", account));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> Mailbox.read(to).size() == 1);
+        await().atMost(Duration.ofSeconds(45)).until(() -> Mailbox.read(to).size() == 1);
         MimeMessage mail = Mailbox.read(to).get(0);
         assertThat(mail.getSubject()).isEqualTo("[Trailwatch] [HIGH] Root account usage in " + account);
         assertThat(mail.getRecipients(Message.RecipientType.CC)[0].toString()).isEqualTo("lead-" + account

@@ -41,9 +41,9 @@ class OnCallChannelsTest {
             String first = Findings.newId();
             String second = Findings.newId();
             Findings.publish(Findings.finding(first, "cis-root-account-usage", "critical", account));
-            await().atMost(Duration.ofSeconds(20)).until(() -> pd.requests().size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> pd.requests().size() == 1);
             Findings.publish(Findings.finding(second, "cis-root-account-usage", "critical", account));
-            await().atMost(Duration.ofSeconds(20)).until(() -> pd.requests().size() == 2);
+            await().atMost(Duration.ofSeconds(45)).until(() -> pd.requests().size() == 2);
 
             List<JsonNode> events = events(pd);
             JsonNode trigger = events.get(0);
@@ -65,11 +65,11 @@ class OnCallChannelsTest {
             Api.as("viewer").body("{}").post("/api/v1/findings/" + first + "/resolved").then().statusCode(403);
             Api.as("analyst").body("{\"comment\": \"expected maintenance\"}")
                     .post("/api/v1/findings/" + first + "/resolved").then().statusCode(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> pd.requests().size() == 3);
+            await().atMost(Duration.ofSeconds(45)).until(() -> pd.requests().size() == 3);
             assertThat(events(pd).get(2).get("event_action").asText()).isEqualTo("trigger");
 
             Api.as("analyst").body("").post("/api/v1/findings/" + second + "/resolved").then().statusCode(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> pd.requests().size() == 4);
+            await().atMost(Duration.ofSeconds(45)).until(() -> pd.requests().size() == 4);
             JsonNode resolve = events(pd).get(3);
             assertThat(resolve.get("event_action").asText()).isEqualTo("resolve");
             assertThat(resolve.get("dedup_key").asText()).isEqualTo(dedupKey);
@@ -116,7 +116,7 @@ class OnCallChannelsTest {
             groupedRoute(account, channel);
             String id = Findings.newId();
             Findings.publish(Findings.hostile(id, "cis-console-signin-without-mfa", "high", account));
-            await().atMost(Duration.ofSeconds(20)).until(() -> opsgenie.requests().size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> opsgenie.requests().size() == 1);
 
             Receiver.Request create = opsgenie.requests().get(0);
             assertThat(create.path()).isEqualTo("/v2/alerts");
@@ -131,7 +131,7 @@ class OnCallChannelsTest {
             assertThat(alert.get("entity").asText()).isEqualTo("aws:" + account);
 
             Api.as("analyst").body("").post("/api/v1/findings/" + id + "/resolved").then().statusCode(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> opsgenie.requests().size() == 2);
+            await().atMost(Duration.ofSeconds(45)).until(() -> opsgenie.requests().size() == 2);
             Receiver.Request close = opsgenie.requests().get(1);
             assertThat(close.path()).isEqualTo("/v2/alerts/" + alias + "/close");
             assertThat(close.query()).isEqualTo("identifierType=alias");

@@ -44,11 +44,11 @@ class TicketChannelsTest {
             OnCallChannelsTest.groupedRoute(account, channel);
 
             Findings.publish(Findings.hostile(Findings.newId(), "cis-root-account-usage", "critical", account));
-            await().atMost(Duration.ofSeconds(20)).until(() -> jira.issues().size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> jira.issues().size() == 1);
             Findings.publish(Findings.finding(Findings.newId(), "cis-root-account-usage", "critical", account));
-            await().atMost(Duration.ofSeconds(20)).until(() -> jira.issues().get(0).comments().size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> jira.issues().get(0).comments().size() == 1);
             Findings.publish(Findings.finding(Findings.newId(), "cis-root-account-usage", "critical", account));
-            await().atMost(Duration.ofSeconds(20)).until(() -> jira.issues().get(0).comments().size() == 2);
+            await().atMost(Duration.ofSeconds(45)).until(() -> jira.issues().get(0).comments().size() == 2);
 
             assertThat(jira.issues()).hasSize(1);
             FakeJira.Issue issue = jira.issues().get(0);
@@ -85,7 +85,7 @@ class TicketChannelsTest {
             OnCallChannelsTest.groupedRoute(account, channel);
             Findings.publish(Findings.finding(Findings.newId(), "cis-root-account-usage", "critical", account));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> open.comments().size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> open.comments().size() == 1);
             assertThat(jira.issues()).hasSize(2);
             assertThat(closed.comments()).isEmpty();
         }
@@ -103,9 +103,9 @@ class TicketChannelsTest {
             OnCallChannelsTest.groupedRoute(account, channel);
 
             Findings.publish(Findings.hostile(Findings.newId(), "cis-root-account-usage", "high", account));
-            await().atMost(Duration.ofSeconds(20)).until(() -> snow.incidents().size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> snow.incidents().size() == 1);
             Findings.publish(Findings.finding(Findings.newId(), "cis-root-account-usage", "high", account));
-            await().atMost(Duration.ofSeconds(20)).until(() -> snow.incidents().get(0).workNotes().size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> snow.incidents().get(0).workNotes().size() == 1);
 
             assertThat(snow.incidents()).hasSize(1);
             FakeServiceNow.Incident incident = snow.incidents().get(0);

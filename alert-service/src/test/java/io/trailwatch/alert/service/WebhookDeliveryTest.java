@@ -56,7 +56,7 @@ class WebhookDeliveryTest {
             Findings.publish(f);
             Findings.publish(f);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests("/hook").size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> receiver.requests("/hook").size() == 1);
             Thread.sleep(1000);
             List<Receiver.Request> got = receiver.requests("/hook");
             assertThat(got).hasSize(1);
@@ -106,7 +106,7 @@ class WebhookDeliveryTest {
             route(account, channel);
             Findings.publish(finding(Findings.newId(), "cis-root-account-usage", "high", account));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.of(channel, "delivered").size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> Deliveries.of(channel, "delivered").size() == 1);
             Thread.sleep(500);
             List<Receiver.Request> got = receiver.requests("/hook");
             assertThat(got).hasSize(4);
@@ -136,7 +136,7 @@ class WebhookDeliveryTest {
         route(account, channel);
         Findings.publish(finding(Findings.newId(), "cis-root-account-usage", "high", account));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.of(channel, "failed").size() == 1);
+        await().atMost(Duration.ofSeconds(45)).until(() -> Deliveries.of(channel, "failed").size() == 1);
         JsonNode delivery = Deliveries.of(channel).get(0);
         assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
         assertThat(delivery.get("lastError").asText()).contains("connection refused")
@@ -158,13 +158,13 @@ class WebhookDeliveryTest {
                     .statusCode(201);
             route(account, channel);
             Findings.publish(finding(Findings.newId(), "cis-root-account-usage", "high", account));
-            await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.of(channel, "failed").size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> Deliveries.of(channel, "failed").size() == 1);
             long id = Deliveries.of(channel).get(0).get("id").asLong();
 
             receiver.handler(r -> Receiver.Reply.of(200));
             Api.as("viewer").post("/api/v1/deliveries/" + id + "/retry").then().statusCode(403);
             Api.admin().post("/api/v1/deliveries/" + id + "/retry").then().statusCode(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> Deliveries.of(channel, "delivered").size() == 1);
+            await().atMost(Duration.ofSeconds(45)).until(() -> Deliveries.of(channel, "delivered").size() == 1);
             Api.admin().post("/api/v1/deliveries/" + id + "/retry").then().statusCode(409);
         }
     }
