@@ -51,7 +51,7 @@ class PipelineIT {
         System.setProperty("trailwatch.logdir", data.resolve("logs").toString());
         receiver = new WebhookReceiver();
         Map<String, Map<String, String>> extraEnv = Map.of("alert-service", Map.of(
-                "TRAILWATCH_ALERT_WEBHOOK_URL", receiver.url(),
+                "TRAILWATCH_ALERT_BOOTSTRAP_WEBHOOK_URL", receiver.url(),
                 "TRAILWATCH_ALERT_INITIAL_BACKOFF", "200ms",
                 "TRAILWATCH_ALERT_SENDER_INTERVAL", "200ms"));
         Path home = Path.of(System.getProperty("trailwatch.home", "..")).toAbsolutePath().normalize();
