@@ -57,10 +57,6 @@ public class OutboundHttp {
             return new Request("POST", uri, headers, body);
         }
 
-        public static Request get(URI uri, Map<String, String> headers) {
-            return new Request("GET", uri, headers, null);
-        }
-
         public static Request json(String method, URI uri, Map<String, String> headers, String json) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put("Content-Type", "application/json");

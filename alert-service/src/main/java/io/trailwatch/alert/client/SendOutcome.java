@@ -56,10 +56,6 @@ public record SendOutcome(Result result, Integer responseCode, String error, Dur
         return result == Result.DELIVERED;
     }
 
-    public SendOutcome withExternalRef(String ref) {
-        return new SendOutcome(result, responseCode, error, retryAfter, ref);
-    }
-
     private static String detail(OutboundHttp.Response answer) {
         return TextSafety.truncate(TextSafety.singleLine(answer.text()).trim(), MAX_DETAIL);
     }

@@ -42,14 +42,6 @@ public record Notification(long deliveryId, int sequence, String kind, String gr
         return TEST.equals(kind);
     }
 
-    public List<NotifiedFinding> firing() {
-        return findings.stream().filter(f -> !f.resolved()).toList();
-    }
-
-    public List<NotifiedFinding> resolved() {
-        return findings.stream().filter(NotifiedFinding::resolved).toList();
-    }
-
     /** One line for subjects, summaries and titles: what fired (or was resolved), how many, where. */
     public String headline() {
         int count = isResolved() ? resolvedCount : firingCount;

@@ -253,23 +253,6 @@ public class DeliveryStore {
         });
     }
 
-    /** Undelivered notifications per channel (pending or retrying), for the gauge. */
-    public List<Object[]> backlog() {
-        return sql.work(c -> {
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT channel_name, count(*) FROM alert.deliveries WHERE status IN ('pending', 'retrying')
-                    GROUP BY channel_name""")) {
-                List<Object[]> rows = new ArrayList<>();
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new Object[] {rs.getString(1), rs.getLong(2)});
-                    }
-                }
-                return rows;
-            }
-        });
-    }
-
     /** Deletes finished deliveries (and their attempts) created before {@code before}. */
     public int deleteFinishedOlderThan(Instant before) {
         return sql.work(c -> {

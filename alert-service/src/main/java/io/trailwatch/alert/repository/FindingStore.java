@@ -151,13 +151,4 @@ public class FindingStore {
             throw new IllegalStateException("a stored finding is not JSON: " + e.getOriginalMessage(), e);
         }
     }
-
-    /** Serialises for storage and payloads. */
-    public String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

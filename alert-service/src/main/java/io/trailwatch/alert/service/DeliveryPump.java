@@ -1,5 +1,7 @@
 package io.trailwatch.alert.service;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,6 +49,7 @@ public class DeliveryPump {
     private final DeliveryWorker worker;
     private final ChannelDirectory directory;
     private final AlertConfig config;
+    private final MeterRegistry metrics;
     private final Map<String, ChannelSlots> slots = new ConcurrentHashMap<>();
     private final Set<String> dirtyChannels = ConcurrentHashMap.newKeySet();
     private final Object signal = new Object();
@@ -61,7 +64,8 @@ public class DeliveryPump {
     private Thread thread;
 
     public DeliveryPump(GroupFlusher flusher, DeliveryStore deliveries, DeliveryWorker worker,
-                        ChannelDirectory directory, AlertConfig config) {
+                        ChannelDirectory directory, AlertConfig config, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.flusher = flusher;
         this.deliveries = deliveries;
         this.worker = worker;
@@ -92,12 +96,6 @@ public class DeliveryPump {
             woken = true;
             signal.notifyAll();
         }
-    }
-
-    /** Whether the circuit of {@code channel} is open on this instance. */
-    public boolean circuitOpen(String channel) {
-        ChannelSlots s = slots.get(channel);
-        return s != null && s.circuit.isOpen(Instant.now());
     }
 
     private void run() {
@@ -167,8 +165,7 @@ public class DeliveryPump {
         if (directory.get(channel).isEmpty()) {
             directory.refresh();
         }
-        ChannelSlots s = slots.computeIfAbsent(channel, c -> new ChannelSlots(
-                new CircuitBreaker(config.circuit().failureThreshold(), config.circuit().openFor())));
+        ChannelSlots s = slots.computeIfAbsent(channel, this::newSlots);
         int free = config.channelConcurrency() - s.inFlight.get();
         if (free <= 0) {
             return;
@@ -190,6 +187,17 @@ public class DeliveryPump {
                 }
             });
         }
+    }
+
+    private ChannelSlots newSlots(String channel) {
+        ChannelSlots s = new ChannelSlots(new CircuitBreaker(config.circuit().failureThreshold(),
+                config.circuit().openFor()));
+        Gauge.builder("trailwatch.alert.circuit.open", s, x -> x.circuit.isOpen(Instant.now()) ? 1 : 0)
+                .description("1 while the channel's circuit breaker holds requests back").tag("channel", channel)
+                .register(metrics);
+        Gauge.builder("trailwatch.alert.channel.in.flight", s, x -> x.inFlight.get())
+                .description("Requests to the channel's receiver in flight").tag("channel", channel).register(metrics);
+        return s;
     }
 
     private static void sleep(Duration duration) {

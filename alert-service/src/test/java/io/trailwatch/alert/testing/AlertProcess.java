@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The packaged alert-service ({@code target/quarkus-app/quarkus-run.jar}) as a child process on the given Kafka and
+ * The packaged alert-service ({@code target/quarkus-app/quarkus-run.jar}, from the module or the repository root) as a child process on the given Kafka and
  * PostgreSQL, with a bootstrap webhook channel: what the crash test and the benchmark run.
  */
 public final class AlertProcess {
@@ -23,7 +24,10 @@ public final class AlertProcess {
 
     public static ServiceProcess create(KafkaBroker kafka, PostgresServer postgres, String webhookUrl,
                                         Map<String, String> extraEnv, Path logFile) {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
+        Path jar = Stream.of(Path.of("target"), Path.of("alert-service", "target"))
+                .map(t -> t.resolve("quarkus-app").resolve("quarkus-run.jar").toAbsolutePath())
+                .filter(Files::isRegularFile).findFirst()
+                .orElse(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath());
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package alert-service first (./mvnw -pl alert-service "
                     + "package -DskipTests)");
