@@ -1,7 +1,6 @@
 package io.trailwatch.collector.service;
 
 import io.trailwatch.contracts.RejectionReason;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +8,8 @@ import java.io.UncheckedIOException;
 /**
  * Streams a CloudTrail log file ({@code {"Records":[...]}}) and hands over each element of {@code Records} as the
  * exact bytes AWS wrote, without ever holding the whole file. It only tracks JSON structure (nesting, strings,
- * escapes); each record is parsed on its own afterwards.
+ * escapes); each record is parsed on its own afterwards. It is on the path of every byte the collector reads, so
+ * it scans its buffer in place and copies a record's bytes in blocks, not byte by byte.
  */
 final class CloudTrailFileSplitter {
 
@@ -24,11 +24,15 @@ final class CloudTrailFileSplitter {
     private final int maxRecordBytes;
     private final int maxRecords;
     private final byte[] buffer = new byte[BUFFER];
+    /** Offset in the input of {@code buffer[0]}. */
+    private long bufferStart;
     private int length;
     private int position;
-    private long consumed;
-    private final ByteArrayOutputStream current = new ByteArrayOutputStream(4096);
+    /** While a record is read: where it starts in the buffer, and what earlier buffers held of it. */
     private boolean capturing;
+    private int captureFrom;
+    private byte[] captured = new byte[4096];
+    private int capturedLength;
     private boolean recordTooLarge;
 
     CloudTrailFileSplitter(InputStream in, int maxRecordBytes, int maxRecords) {
@@ -80,7 +84,7 @@ final class CloudTrailFileSplitter {
         if (c != '[') {
             throw new InputRejectedException(RejectionReason.NOT_CLOUDTRAIL,
                     "not a CloudTrail log file: \"Records\" is not an array (found " + describe(c) + " at byte "
-                            + (consumed - 1) + ")");
+                            + (consumed() - 1) + ")");
         }
         int count = 0;
         c = skipWhitespace();
@@ -95,14 +99,11 @@ final class CloudTrailFileSplitter {
             }
             skipWhitespace();
             unread();
-            current.reset();
-            recordTooLarge = false;
-            capturing = true;
-            long start = consumed;
+            long start = consumed();
+            beginCapture();
             skipValue();
-            capturing = false;
-            int size = (int) Math.min(Integer.MAX_VALUE, consumed - start);
-            sink.record(count, recordTooLarge ? null : current.toByteArray(), size);
+            byte[] record = endCapture();
+            sink.record(count, record, (int) Math.min(Integer.MAX_VALUE, consumed() - start));
             count++;
             c = skipWhitespace();
             if (c == ']') {
@@ -161,9 +162,10 @@ final class CloudTrailFileSplitter {
     private void skipContainer(int open) {
         int depth = 1;
         while (depth > 0) {
-            int c = next();
-            switch (c) {
-                case -1 -> throw truncated();
+            if (position == length && !fill()) {
+                throw truncated();
+            }
+            switch (buffer[position++]) {
                 case '"' -> skipStringBody();
                 case '{', '[' -> depth++;
                 case '}', ']' -> depth--;
@@ -175,15 +177,18 @@ final class CloudTrailFileSplitter {
 
     private void skipStringBody() {
         while (true) {
-            int c = next();
-            if (c == -1) {
+            if (position == length && !fill()) {
                 throw truncated();
             }
-            if (c == '"') {
+            byte b = buffer[position++];
+            if (b == '"') {
                 return;
             }
-            if (c == '\\' && next() == -1) {
-                throw truncated();
+            if (b == '\\') {
+                if (position == length && !fill()) {
+                    throw truncated();
+                }
+                position++;
             }
         }
     }
@@ -219,71 +224,93 @@ final class CloudTrailFileSplitter {
     }
 
     private int next() {
-        if (position == length) {
-            if (!fill()) {
-                return -1;
-            }
+        if (position == length && !fill()) {
+            return -1;
         }
-        int c = buffer[position++] & 0xff;
-        consumed++;
-        if (capturing) {
-            if (current.size() < maxRecordBytes) {
-                current.write(c);
-            } else {
-                recordTooLarge = true;
-            }
-        }
-        return c;
+        return buffer[position++] & 0xff;
     }
 
-    /** Steps back over the byte just read (always still in the buffer). */
+    /** Steps back over the byte just read (always still in the buffer); nothing to step back over at the end. */
     private void unread() {
-        position--;
-        consumed--;
-        if (capturing && !recordTooLarge && current.size() > 0) {
-            byte[] kept = current.toByteArray();
-            current.reset();
-            current.write(kept, 0, kept.length - 1);
+        if (position > 0) {
+            position--;
         }
+    }
+
+    private long consumed() {
+        return bufferStart + position;
+    }
+
+    private void beginCapture() {
+        capturing = true;
+        captureFrom = position;
+        capturedLength = 0;
+        recordTooLarge = false;
+    }
+
+    /** The record's bytes, or null when it was larger than the limit. */
+    private byte[] endCapture() {
+        keep(captureFrom, position - captureFrom);
+        capturing = false;
+        return recordTooLarge ? null : java.util.Arrays.copyOf(captured, capturedLength);
+    }
+
+    private void keep(int from, int count) {
+        if (recordTooLarge || count <= 0) {
+            return;
+        }
+        if ((long) capturedLength + count > maxRecordBytes) {
+            recordTooLarge = true;
+            return;
+        }
+        if (capturedLength + count > captured.length) {
+            captured = java.util.Arrays.copyOf(captured, Math.max(capturedLength + count, captured.length * 2));
+        }
+        System.arraycopy(buffer, from, captured, capturedLength, count);
+        capturedLength += count;
     }
 
     private boolean fill() {
+        if (capturing) {
+            keep(captureFrom, length - captureFrom);
+            captureFrom = 0;
+        }
+        bufferStart += length;
+        length = 0;
+        position = 0;
         try {
             int n;
             do {
                 n = in.read(buffer, 0, buffer.length);
             } while (n == 0);
             if (n < 0) {
-                length = 0;
-                position = 0;
                 return false;
             }
             length = n;
-            position = 0;
             return true;
         } catch (java.util.zip.ZipException e) {
             throw new InputRejectedException(RejectionReason.BAD_GZIP, "corrupt gzip data: " + e.getMessage());
         } catch (java.io.EOFException e) {
             throw new InputRejectedException(RejectionReason.BAD_GZIP,
-                    "gzip data ends early (truncated file?) after " + consumed + " decompressed bytes");
+                    "gzip data ends early (truncated file?) after " + bufferStart + " decompressed bytes");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read input after " + consumed + " bytes", e);
+            throw new UncheckedIOException("cannot read input after " + bufferStart + " bytes", e);
         }
     }
 
     private InputRejectedException truncated() {
         return new InputRejectedException(RejectionReason.NOT_JSON,
-                "file ends early (truncated?) at byte " + consumed + " inside a JSON value");
+                "file ends early (truncated?) at byte " + consumed() + " inside a JSON value");
     }
 
     private InputRejectedException notJson(int c, String expected) {
         if (c == -1) {
             return new InputRejectedException(RejectionReason.NOT_JSON,
-                    consumed == 0 ? "input is empty" : "file ends early (truncated?) at byte " + consumed
+                    consumed() == 0 ? "input is empty" : "file ends early (truncated?) at byte " + consumed()
                             + ", expected " + expected);
         }
         return new InputRejectedException(RejectionReason.NOT_JSON,
-                "not valid JSON: found " + describe(c) + " at byte " + (consumed - 1) + ", expected " + expected);
+                "not valid JSON: found " + describe(c) + " at byte " + (consumed() - 1) + ", expected " + expected);
     }
 
     private static String describe(int c) {

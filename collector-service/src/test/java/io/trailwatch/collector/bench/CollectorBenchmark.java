@@ -7,15 +7,10 @@ import io.trailwatch.infra.S3Server;
 import io.trailwatch.infra.ServiceProcess;
 import io.trailwatch.infra.SqsServer;
 import io.trailwatch.infra.TopicSpec;
-import io.trailwatch.simulator.TrafficSimulator;
 import io.trailwatch.simulator.delivery.LogFile;
-import io.trailwatch.simulator.sink.LogFileSink;
 import io.trailwatch.simulator.sink.S3EventNotification;
 import io.trailwatch.simulator.sink.S3SinkConfig;
-import io.trailwatch.simulator.sink.SinkException;
 import io.trailwatch.simulator.sink.Sinks;
-import io.trailwatch.simulator.traffic.Rhythm;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,8 +32,6 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -62,7 +55,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  *
  * <p>{@code ./mvnw -B -o -pl collector-service -Pbench -DskipTests verify -Dbench.args="minutes=40 eps=400"}
  * Arguments ({@code name=value}): {@code jar}, {@code minutes} of simulated traffic, {@code eps} events per
- * simulated second, {@code in-flight} objects per collector, {@code heap} of the collector.
+ * simulated second, {@code in-flight} objects per collector, {@code heap} of the collector, {@code jfr} a file to
+ * record a flight recording of the collector into.
  */
 public final class CollectorBenchmark {
 
@@ -157,60 +151,20 @@ public final class CollectorBenchmark {
 
     /** Files written to S3 without notifications; the benchmark announces them itself, in rounds. */
     private static List<LogFile> generate(S3Server s3, int minutes, double eventsPerSecond) {
-        List<LogFile> files = Collections.synchronizedList(new ArrayList<>());
-        LogFileSink bucket = Sinks.s3(S3SinkConfig.local(URI.create(s3.endpoint()), BUCKET, null));
-        LogFileSink recording = new LogFileSink() {
-            @Override
-            public void deliver(LogFile file) throws SinkException {
-                bucket.deliver(file);
-                files.add(file);
-            }
-
-            @Override
-            public String describe() {
-                return bucket.describe();
-            }
-
-            @Override
-            public void close() {
-                bucket.close();
-            }
-        };
-        TrafficSimulator.builder()
-                .seed(42)
-                .start(Instant.parse("2026-11-27T09:00:00Z"))
-                .duration(Duration.ofMinutes(minutes))
-                .eventsPerSecond(eventsPerSecond)
-                .rhythm(Rhythm.flat())
-                .asFastAsPossible()
-                .sink(recording)
-                .build()
-                .start()
-                .await();
-        return new ArrayList<>(files);
+        return SimulatedTraffic.generate(minutes, eventsPerSecond,
+                Sinks.s3(S3SinkConfig.local(URI.create(s3.endpoint()), BUCKET, null)));
     }
 
     /** Writes up to 50,000 of the records, one per line, for the raw producer; returns all records' bytes. */
     private static long samplePayloads(List<LogFile> files, Path target) throws IOException {
         long bytes = 0;
         long written = 0;
-        Pattern recordStart = Pattern.compile("\\{\"eventVersion\"");
         try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             for (LogFile file : files) {
-                String json;
-                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(file.content()))) {
-                    json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                bytes += json.length() - "{\"Records\":[]}".length() - Math.max(0, file.records() - 1);
-                if (written < 50_000) {
-                    Matcher m = recordStart.matcher(json);
-                    List<Integer> starts = new ArrayList<>();
-                    while (m.find()) {
-                        starts.add(m.start());
-                    }
-                    for (int i = 0; i < starts.size() && written < 50_000; i++) {
-                        int end = i + 1 < starts.size() ? starts.get(i + 1) - 1 : json.lastIndexOf(']');
-                        out.write(json.substring(starts.get(i), end).replace('\n', ' '));
+                for (String record : SimulatedTraffic.records(file)) {
+                    bytes += record.getBytes(StandardCharsets.UTF_8).length;
+                    if (written < 50_000) {
+                        out.write(record.replace('\n', ' '));
                         out.write('\n');
                         written++;
                     }
@@ -240,8 +194,12 @@ public final class CollectorBenchmark {
         env.put("TRAILWATCH_COLLECTOR_SOURCES_SQS_BENCH_WAIT_TIME", "1s");
         env.put("TRAILWATCH_COLLECTOR_SOURCES_SQS_BENCH_MAX_OBJECTS_IN_FLIGHT", options.get("in-flight"));
         Path jar = Path.of(options.get("jar")).toAbsolutePath();
-        ServiceProcess collector = new ServiceProcess("collector-bench", jar, port, env,
-                List.of("-Xms" + options.get("heap"), "-Xmx" + options.get("heap"), "-XX:+UseParallelGC"),
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + options.get("heap"), "-Xmx" + options.get("heap"),
+                "-XX:+UseParallelGC"));
+        if (options.containsKey("jfr")) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(options.get("jfr")).toAbsolutePath());
+        }
+        ServiceProcess collector = new ServiceProcess("collector-bench", jar, port, env, jvm,
                 dir.resolve("collector.log"));
         collector.start();
         collector.awaitReady(Duration.ofSeconds(90));
