@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Evaluates one event message: the findings it raises, or why it cannot be evaluated. */
 @ApplicationScoped
@@ -52,7 +53,11 @@ public class EventEvaluator {
                 .description("event messages that are not a JSON object").register(metrics);
     }
 
-    public Outcome evaluate(String source, byte[] value) {
+    /**
+     * @param source names the message in a rejection, e.g. {@code trailwatch.cloudtrail.events/3@1234}; only
+     *     called for unreadable messages
+     */
+    public Outcome evaluate(Supplier<String> source, byte[] value) {
         long start = System.nanoTime();
         JsonNode record;
         try {
@@ -63,7 +68,7 @@ public class EventEvaluator {
         if (record == null || !record.isObject()) {
             rejected.increment();
             String text = value == null ? "" : new String(value, 0, Math.min(value.length, 2048), StandardCharsets.UTF_8);
-            return new Outcome(null, List.of(), List.of(), new Rejection(source, RejectionReason.NOT_JSON,
+            return new Outcome(null, List.of(), List.of(), new Rejection(source.get(), RejectionReason.NOT_JSON,
                     "event message is not a JSON object, so no rule could be evaluated", null, null,
                     Rejection.sample(text), "rules-service", Instant.now()));
         }

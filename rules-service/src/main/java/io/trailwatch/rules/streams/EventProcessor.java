@@ -70,10 +70,9 @@ final class EventProcessor implements Processor<String, byte[], String, Object> 
 
     @Override
     public void process(Record<String, byte[]> record) {
-        String source = context.recordMetadata()
+        EventEvaluator.Outcome outcome = evaluator.evaluate(() -> context.recordMetadata()
                 .map(m -> m.topic() + "/" + m.partition() + "@" + m.offset())
-                .orElse(topic);
-        EventEvaluator.Outcome outcome = evaluator.evaluate(source, record.value());
+                .orElse(topic), record.value());
         long now = context.currentSystemTimeMs();
         for (Finding finding : outcome.findings()) {
             context.forward(new Record<>(finding.accountId(), finding, now));

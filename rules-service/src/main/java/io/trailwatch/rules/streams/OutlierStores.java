@@ -9,9 +9,10 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The state stores of outlier detection. All are persistent (RocksDB) and backed by compacted changelog topics
- * ({@code trailwatch-rules-<store>-changelog}), written in the same transactions as the outputs and offsets, so a
- * restarted or rebalanced instance continues exactly where the last commit left off.
+ * The state stores of outlier detection, all backed by compacted changelog topics
+ * ({@code trailwatch-rules-<store>-changelog}) written in the same transactions as the outputs and offsets, so a
+ * restarted or rebalanced instance continues exactly where the last commit left off. The per-series stores, which
+ * grow with the number of groups, are RocksDB; the two tiny progress stores live in memory.
  */
 final class OutlierStores {
 
@@ -27,13 +28,15 @@ final class OutlierStores {
     private OutlierStores() {
     }
 
+    /** One entry per task: kept in memory, restored from its changelog at start. */
     static StoreBuilder<KeyValueStore<String, Long>> sourceWatermark() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SOURCE_WATERMARK), Serdes.String(),
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SOURCE_WATERMARK), Serdes.String(),
                 Serdes.Long());
     }
 
+    /** A dozen entries per task: kept in memory, restored from its changelog at start. */
     static StoreBuilder<KeyValueStore<String, String>> progress() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PROGRESS), Serdes.String(),
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROGRESS), Serdes.String(),
                 Serdes.String());
     }
 

@@ -61,9 +61,12 @@ public class RulesTopology {
                 : List.of();
         OutlierMetrics outlierMetrics = new OutlierMetrics(metrics);
         StreamsBuilder builder = new StreamsBuilder();
-        Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray())
-                .withTimestampExtractor(new EventTimeExtractor(config.outliers().maxClockSkew().toMillis()))
-                .withName("events");
+        Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events");
+        if (!detectors.isEmpty()) {
+            // Event time matters to the detectors only; without them the Kafka timestamp is left alone.
+            consumed = consumed.withTimestampExtractor(
+                    new EventTimeExtractor(config.outliers().maxClockSkew().toMillis()));
+        }
         String[] sourceStores = detectors.isEmpty() ? new String[0] : new String[] {OutlierStores.SOURCE_WATERMARK};
         if (!detectors.isEmpty()) {
             builder.addStateStore(OutlierStores.sourceWatermark());

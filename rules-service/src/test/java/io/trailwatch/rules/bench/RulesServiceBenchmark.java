@@ -40,7 +40,8 @@ import org.apache.kafka.tools.ConsumerPerformance;
  *
  * Arguments: {@code jar=PATH} (the packaged service), {@code events=N} (about that many records, default 600000),
  * {@code repeats=N} (runs per configuration, default 2; the best is reported), {@code heap=SIZE} (the service's
- * -Xmx, default 1g).
+ * -Xmx, default 1g), {@code jvm="..."} (more JVM options for the service, e.g. a JFR recording), {@code modes=off,on}
+ * (outlier detection off and/or on).
  */
 public final class RulesServiceBenchmark {
 
@@ -63,6 +64,8 @@ public final class RulesServiceBenchmark {
         long wanted = Long.parseLong(options.getOrDefault("events", "600000"));
         int repeats = Integer.parseInt(options.getOrDefault("repeats", "2"));
         String heap = options.getOrDefault("heap", "1g");
+        List<String> serviceJvm = options.containsKey("jvm") ? List.of(options.get("jvm").split(" ")) : List.of();
+        List<String> modes = List.of(options.getOrDefault("modes", "off,on").split(","));
 
         Path work = Files.createTempDirectory("rules-bench");
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), 0)) {
@@ -74,48 +77,66 @@ public final class RulesServiceBenchmark {
             System.out.printf(Locale.ROOT, "%n%d simulated CloudTrail records (%.0f bytes on average) in %s, %d "
                     + "partitions%n", records, (double) bytes / records, events, PARTITIONS);
 
-            List<String> lines = new ArrayList<>();
             double raw = 0;
+            List<Result> without = new ArrayList<>();
+            List<Result> with = new ArrayList<>();
+            // Interleaved, so a burst of load from elsewhere on the machine does not hit one configuration only.
             for (int i = 0; i < repeats; i++) {
                 raw = Math.max(raw, consumerPerformance(bootstrap, events, records));
+                if (modes.contains("off")) {
+                    without.add(run(jar, bootstrap, events, records, work, heap, serviceJvm, false));
+                }
+                if (modes.contains("on")) {
+                    with.add(run(jar, bootstrap, events, records, work, heap, serviceJvm, true));
+                }
             }
-            lines.add(String.format(Locale.ROOT, "| kafka-consumer-perf-test (ConsumerPerformance 4.1.2) | %,.0f | 1.00 | - |",
-                    raw));
-            Result without = best(repeats, () -> run(jar, bootstrap, events, records, work, heap, false));
-            Result with = best(repeats, () -> run(jar, bootstrap, events, records, work, heap, true));
-            lines.add(String.format(Locale.ROOT, "| rules-service, outlier detection off | %,.0f | %.2f | %,d findings |",
-                    without.rate, without.rate / raw, without.findings));
-            lines.add(String.format(Locale.ROOT, "| rules-service, outlier detection on (built-in detector) | %,.0f | "
-                    + "%.2f | %,d findings, %,d series points |", with.rate, with.rate / raw, with.findings, with.points));
-
             System.out.println();
-            System.out.println("| what | events/s | ratio to raw consumer | output |");
-            System.out.println("|---|---|---|---|");
-            lines.forEach(System.out::println);
-            System.out.printf(Locale.ROOT, "%noutlier detection costs %.1f%% of the throughput (%,.0f -> %,.0f "
-                    + "events/s)%n", 100 * (1 - with.rate / without.rate), without.rate, with.rate);
-            System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, %s; %s%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                    System.getProperty("java.version"), System.getProperty("os.name"), Instant.now());
-        }
-    }
-
-    private record Result(double rate, long findings, long points) {
-    }
-
-    private interface Run {
-        Result run() throws Exception;
-    }
-
-    private static Result best(int repeats, Run run) throws Exception {
-        Result best = null;
-        for (int i = 0; i < repeats; i++) {
-            Result result = run.run();
-            if (best == null || result.rate > best.rate) {
-                best = result;
+            System.out.println("| what | events/s (best of " + repeats + ") | ratio to raw consumer | CPU per event "
+                    + "(service + broker) | output |");
+            System.out.println("|---|---|---|---|---|");
+            System.out.printf(Locale.ROOT, "| kafka-consumer-perf-test (ConsumerPerformance 4.1.2) | %,.0f | 1.00 | - | - |%n",
+                    raw);
+            Result off = best(without);
+            Result on = best(with);
+            if (off != null) {
+                System.out.printf(Locale.ROOT, "| rules-service, outlier detection off | %,.0f | %.3f | %.1f µs + %.1f µs "
+                        + "| %,d findings |%n", off.rate, off.rate / raw, off.serviceCpuMicros, off.brokerCpuMicros,
+                        off.findings);
             }
+            if (on != null) {
+                System.out.printf(Locale.ROOT, "| rules-service, outlier detection on | %,.0f | %.3f | %.1f µs + %.1f µs "
+                        + "| %,d findings, %,d series points |%n", on.rate, on.rate / raw, on.serviceCpuMicros,
+                        on.brokerCpuMicros, on.findings, on.points);
+            }
+            if (off != null && on != null) {
+                System.out.printf(Locale.ROOT, "%noutlier detection: throughput %+.1f%% (%,.0f -> %,.0f events/s), "
+                        + "CPU per event %+.1f%%%n", 100 * (on.rate / off.rate - 1), off.rate, on.rate,
+                        100 * ((on.serviceCpuMicros + on.brokerCpuMicros) / (off.serviceCpuMicros
+                                + off.brokerCpuMicros) - 1));
+            }
+            System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, %s; load average %s; %s%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                    System.getProperty("java.version"), System.getProperty("os.name"), loadAverage(), Instant.now());
         }
-        return best;
+    }
+
+    /**
+     * One service run: events/s from its first to its last commit, and CPU time per event of the service process
+     * and of this process (which hosts the broker) over the same interval.
+     */
+    private record Result(double rate, double serviceCpuMicros, double brokerCpuMicros, long findings, long points) {
+    }
+
+    private static Result best(List<Result> results) {
+        return results.stream().max((a, b) -> Double.compare(a.rate, b.rate)).orElse(null);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Simulated traffic (flat rhythm, all scenarios), published as the collector would. */
@@ -178,15 +199,26 @@ public final class RulesServiceBenchmark {
         throw new IllegalStateException("unexpected ConsumerPerformance output: " + output);
     }
 
+    private static List<String> jvmOptions(String heap, List<String> extra) {
+        List<String> options = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        options.addAll(extra);
+        return options;
+    }
+
     private static Result run(Path jar, String bootstrap, String topic, long records, Path work, String heap,
-            boolean outliers) throws IOException, InterruptedException {
+            List<String> jvm, boolean outliers) throws IOException, InterruptedException {
         RulesServiceRun service = new RulesServiceRun(jar, outliers ? "bench-outliers" : "bench-rules", bootstrap,
                 topic, work, Map.of("TRAILWATCH_RULES_OUTLIERS_ENABLED", Boolean.toString(outliers)),
-                List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+                jvmOptions(heap, jvm));
         service.start();
+        ProcessHandle serviceProcess = ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().orElse("").contains(jar.getFileName().toString()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the service process is not found"));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             long firstTime = 0;
             long firstCommitted = 0;
+            long serviceCpuAtFirst = 0;
+            long ownCpuAtFirst = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
             while (System.nanoTime() < deadline) {
                 long committed = KafkaTopics.committed(admin, service.applicationId, topic);
@@ -194,16 +226,22 @@ public final class RulesServiceBenchmark {
                 if (firstTime == 0 && committed > 0) {
                     firstTime = now;
                     firstCommitted = committed;
+                    serviceCpuAtFirst = cpuNanos(serviceProcess);
+                    ownCpuAtFirst = cpuNanos(ProcessHandle.current());
                 }
                 if (committed >= records) {
-                    double rate = (records - firstCommitted) / ((now - firstTime) / 1e9);
+                    long events = records - firstCommitted;
+                    double rate = events / ((now - firstTime) / 1e9);
+                    double serviceCpu = (cpuNanos(serviceProcess) - serviceCpuAtFirst) / 1e3 / events;
+                    double brokerCpu = (cpuNanos(ProcessHandle.current()) - ownCpuAtFirst) / 1e3 / events;
                     long findings = KafkaTopics.count(bootstrap, service.findingsTopic);
                     long points = KafkaTopics.count(bootstrap, service.metricsTopic);
                     System.out.printf(Locale.ROOT, "rules-service (outliers %s): %,d records in %.1f s after the "
-                            + "first commit: %,.0f events/s; %,d findings, %,d series points%n",
-                            outliers ? "on" : "off", records - firstCommitted, (now - firstTime) / 1e9, rate,
-                            findings, points);
-                    return new Result(rate, findings, points);
+                            + "first commit: %,.0f events/s, CPU per event %.1f µs (service) + %.1f µs (broker and "
+                            + "benchmark); %,d findings, %,d series points; load average %s%n",
+                            outliers ? "on" : "off", events, (now - firstTime) / 1e9, rate, serviceCpu, brokerCpu,
+                            findings, points, loadAverage());
+                    return new Result(rate, serviceCpu, brokerCpu, findings, points);
                 }
                 Thread.sleep(100);
             }
@@ -212,5 +250,10 @@ public final class RulesServiceBenchmark {
         } finally {
             service.stop();
         }
+    }
+
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + process.pid()));
     }
 }
