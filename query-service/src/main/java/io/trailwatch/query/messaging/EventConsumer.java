@@ -21,8 +21,13 @@ public class EventConsumer {
         this.ingestion = ingestion;
     }
 
+    /**
+     * Two batches at a time (see smallrye.messaging.worker.event-ingest), in any order: storing is idempotent, and
+     * offsets are committed only up to the oldest batch not yet stored, so order does not matter while a second
+     * batch keeps the database busy while the first is parsed.
+     */
     @Incoming("events")
-    @Blocking
+    @io.smallrye.reactive.messaging.annotations.Blocking(value = "event-ingest", ordered = false)
     public void events(List<String> records) throws InterruptedException {
         RetryUntilDone.run("storing " + records.size() + " events", () -> ingestion.storeEvents(records));
     }

@@ -11,13 +11,18 @@ import java.util.List;
  * @param sourceAddress an IP address (matches it exactly)
  * @param sourceNetwork an address block {@code address/prefix} (matches every address inside)
  * @param sourceHost a non-IP sourceIPAddress such as {@code ec2.amazonaws.com} (matches it exactly)
- * @param userAgent free text found anywhere in the userAgent, case-insensitively
+ * @param userAgentIds events with one of these user agents (see {@link UserAgents#matching}); null for any
  * @param ruleIds events that one of these rules matched (that have a finding of one of them)
  */
 public record EventFilter(Instant from, Instant to, List<String> accountIds, List<String> regions,
                           List<String> eventSources, List<String> eventNames, String principal,
                           String sourceAddress, String sourceNetwork, String sourceHost, List<String> errorCodes,
-                          Boolean readOnly, String userAgent, List<String> ruleIds) {
+                          Boolean readOnly, List<Long> userAgentIds, List<String> ruleIds) {
+
+    /** Whether no event can match (a userAgent text that no stored user agent contains). */
+    boolean matchesNothing() {
+        return userAgentIds != null && userAgentIds.isEmpty();
+    }
 
     SqlQuery toQuery() {
         SqlQuery q = new SqlQuery()
@@ -43,8 +48,8 @@ public record EventFilter(Instant from, Instant to, List<String> accountIds, Lis
         if (readOnly != null) {
             q.and("read_only = ?", readOnly);
         }
-        if (userAgent != null) {
-            q.and("user_agent ILIKE ?", "%" + SqlQuery.escapeLike(userAgent) + "%");
+        if (userAgentIds != null) {
+            q.and("user_agent_id = ANY(?)", (Object) userAgentIds.toArray(Long[]::new));
         }
         if (ruleIds != null && !ruleIds.isEmpty()) {
             SqlQuery matched = new SqlQuery().from("f.event_time", from).to("f.event_time", to)

@@ -32,6 +32,9 @@ public class EventSearch {
     /** Up to {@code limit} events after {@code after}, newest first (the record itself is not read). */
     @Transactional
     public List<EventRow> page(EventFilter filter, Cursor after, int limit, Duration timeout) {
+        if (filter.matchesNothing()) {
+            return List.of();
+        }
         SqlQuery query = filter.toQuery().after("event_time", "event_id", after);
         String sql = "SELECT " + LIST_COLUMNS + " FROM query.events" + query.where()
                 + " ORDER BY event_time DESC, event_id DESC LIMIT ?";
@@ -68,6 +71,9 @@ public class EventSearch {
 
     /** Streams up to {@code maxRows} matching events, newest first, to {@code sink} with a server-side cursor. */
     public void stream(EventFilter filter, int maxRows, RowSink<EventRow> sink) throws java.io.IOException {
+        if (filter.matchesNothing()) {
+            return;
+        }
         SqlQuery query = filter.toQuery();
         String sql = "SELECT " + LIST_COLUMNS + " FROM query.events" + query.where()
                 + " ORDER BY event_time DESC, event_id DESC LIMIT ?";

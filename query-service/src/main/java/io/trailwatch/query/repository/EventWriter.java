@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -22,20 +24,21 @@ public class EventWriter {
             WITH input AS (
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                      ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::text[])
                     AS t(event_id, event_time, account_id, region, event_source, event_name, event_type,
                          principal_type, principal_arn, principal_name, principal_account_id, access_key_id,
-                         source_ip, source_inet, user_agent, error_code, error_message, read_only, console_login,
-                         mfa_used, record)
+                         source_ip, source_inet, user_agent, user_agent_id, error_code, error_message, read_only,
+                         console_login, mfa_used, record)
             ), stored AS (
                 INSERT INTO query.events (event_id, event_time, account_id, region, event_source, event_name,
                     event_type, principal_type, principal_arn, principal_name, principal_account_id, access_key_id,
-                    source_ip, source_inet, user_agent, error_code, error_message, read_only, console_login, mfa_used,
-                    record)
+                    source_ip, source_inet, user_agent, user_agent_id, error_code, error_message, read_only,
+                    console_login, mfa_used, record)
                 SELECT event_id, event_time::timestamptz, account_id, region, event_source, event_name, event_type,
                        principal_type, principal_arn, principal_name, principal_account_id, access_key_id, source_ip,
-                       source_inet::inet, user_agent, error_code, error_message, read_only::boolean, console_login,
-                       mfa_used, record::jsonb
+                       source_inet::inet, user_agent, user_agent_id::bigint, error_code, error_message,
+                       read_only::boolean, console_login, mfa_used, record::jsonb
                   FROM input
                 ON CONFLICT DO NOTHING
                 RETURNING account_id, coalesce(region, '') AS region, event_time
@@ -51,12 +54,13 @@ public class EventWriter {
             )
             SELECT count(*) FROM stored""";
 
-    private static final List<Function<EventRow, Object>> COLUMNS = List.of(
+    private static final List<Function<EventRow, Object>> COLUMNS_BEFORE_AGENT = List.of(
             EventRow::eventId, r -> r.eventTime().toString(), EventRow::accountId, EventRow::region,
             EventRow::eventSource, EventRow::eventName, EventRow::eventType, EventRow::principalType,
             EventRow::principalArn, EventRow::principalName, EventRow::principalAccountId, EventRow::accessKeyId,
-            EventRow::sourceIp, EventRow::sourceInet, EventRow::userAgent, EventRow::errorCode,
-            EventRow::errorMessage, r -> r.readOnly() == null ? null : r.readOnly().toString(),
+            EventRow::sourceIp, EventRow::sourceInet, EventRow::userAgent);
+    private static final List<Function<EventRow, Object>> COLUMNS_AFTER_AGENT = List.of(
+            EventRow::errorCode, EventRow::errorMessage, r -> r.readOnly() == null ? null : r.readOnly().toString(),
             EventRow::consoleLogin, EventRow::mfaUsed, EventRow::record);
 
     private final AgroalDataSource dataSource;
@@ -65,13 +69,20 @@ public class EventWriter {
         this.dataSource = dataSource;
     }
 
-    /** Inserts the rows not stored yet, in a transaction of its own; returns how many were new. */
+    /**
+     * Inserts the rows not stored yet, in a transaction of its own; returns how many were new.
+     *
+     * @param userAgentIds the dictionary id of each row's userAgent
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int insertNew(List<EventRow> rows) {
+    public int insertNew(List<EventRow> rows, Map<String, Long> userAgentIds) {
+        List<Function<EventRow, Object>> columns = new ArrayList<>(COLUMNS_BEFORE_AGENT);
+        columns.add(r -> r.userAgent() == null ? null : userAgentIds.get(r.userAgent()));
+        columns.addAll(COLUMNS_AFTER_AGENT);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                Function<EventRow, Object> column = COLUMNS.get(c);
+            for (int c = 0; c < columns.size(); c++) {
+                Function<EventRow, Object> column = columns.get(c);
                 String[] values = new String[rows.size()];
                 for (int r = 0; r < values.length; r++) {
                     Object value = column.apply(rows.get(r));

@@ -85,10 +85,14 @@ final class SqlQuery {
         return to == null ? this : and(column + " < ?", to);
     }
 
-    /** Keyset pagination, newest first: rows strictly after the cursor in (time desc, id desc) order. */
+    /**
+     * Keyset pagination, newest first: rows strictly after the cursor in (time desc, id desc) order. The plain
+     * bound on the time lets any index that holds the time start at the cursor.
+     */
     SqlQuery after(String timeColumn, String idColumn, Cursor cursor) {
         return cursor == null ? this
-                : and("(" + timeColumn + ", " + idColumn + ") < (?, ?)", cursor.time(), cursor.id());
+                : and(timeColumn + " <= ? AND (" + timeColumn + ", " + idColumn + ") < (?, ?)", cursor.time(),
+                        cursor.time(), cursor.id());
     }
 
     List<Object> values() {
@@ -126,6 +130,8 @@ final class SqlQuery {
             statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
         } else if (value instanceof String[] array) {
             statement.setArray(index, connection.createArrayOf("text", array));
+        } else if (value instanceof Long[] array) {
+            statement.setArray(index, connection.createArrayOf("bigint", array));
         } else if (value instanceof Integer number) {
             statement.setInt(index, number);
         } else if (value instanceof Long number) {

@@ -13,6 +13,7 @@ import io.trailwatch.query.repository.EventSearch;
 import io.trailwatch.query.repository.FindingFilter;
 import io.trailwatch.query.repository.FindingSearch;
 import io.trailwatch.query.repository.FindingView;
+import io.trailwatch.query.repository.UserAgents;
 import io.trailwatch.query.service.IpLiterals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -86,7 +87,7 @@ public class EventResource {
         @Parameter(description = "Only events that one of these rules matched (click-through from a panel).")
         List<String> ruleId;
 
-        EventFilter toFilter() {
+        EventFilter toFilter(UserAgents agents) {
             Instant[] range = QueryParams.range(from, to);
             String source = QueryParams.text("sourceIPAddress", sourceIPAddress);
             String address = null;
@@ -108,7 +109,20 @@ public class EventResource {
                     QueryParams.list("region", region), QueryParams.list("eventSource", eventSource),
                     QueryParams.list("eventName", eventName), QueryParams.text("principal", principal), address,
                     network, host, QueryParams.list("errorCode", errorCode), QueryParams.bool("readOnly", readOnly),
-                    QueryParams.text("userAgent", userAgent), QueryParams.list("ruleId", ruleId));
+                    agentIds(agents), QueryParams.list("ruleId", ruleId));
+        }
+
+        private List<Long> agentIds(UserAgents agents) {
+            String text = QueryParams.text("userAgent", userAgent);
+            if (text == null) {
+                return null;
+            }
+            List<Long> ids = agents.matching(text);
+            if (ids.size() > UserAgents.MAX_MATCHES) {
+                throw ApiException.badRequest("'userAgent' '" + text + "' matches more than " + UserAgents.MAX_MATCHES
+                        + " distinct user agents: search for a longer text");
+            }
+            return ids;
         }
     }
 
@@ -149,11 +163,13 @@ public class EventResource {
 
     private final EventSearch events;
     private final FindingSearch findings;
+    private final UserAgents userAgents;
     private final QueryConfig config;
 
-    public EventResource(EventSearch events, FindingSearch findings, QueryConfig config) {
+    public EventResource(EventSearch events, FindingSearch findings, UserAgents userAgents, QueryConfig config) {
         this.events = events;
         this.findings = findings;
+        this.userAgents = userAgents;
         this.config = config;
     }
 
@@ -167,7 +183,7 @@ public class EventResource {
                                    @QueryParam("limit") @Parameter(description = "Page size, 1 to the maximum "
                                            + "(default 50, maximum 500)") Integer limit) {
         int size = QueryParams.limit(limit, config.search());
-        List<EventRow> rows = events.page(filters.toFilter(), QueryParams.cursor(cursor), size + 1,
+        List<EventRow> rows = events.page(filters.toFilter(userAgents), QueryParams.cursor(cursor), size + 1,
                 config.search().timeout());
         String next = null;
         if (rows.size() > size) {
@@ -202,7 +218,7 @@ public class EventResource {
             + "spreadsheet would read as a formula are prefixed with an apostrophe.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "text/csv"))
     public Response export(@BeanParam Filters filters) {
-        EventFilter filter = filters.toFilter();
+        EventFilter filter = filters.toFilter(userAgents);
         int max = config.export().maxRows();
         StreamingOutput body = output -> {
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));

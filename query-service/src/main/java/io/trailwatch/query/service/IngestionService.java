@@ -14,6 +14,7 @@ import io.trailwatch.query.repository.FindingRow;
 import io.trailwatch.query.repository.FindingWriter;
 import io.trailwatch.query.repository.SignalWriter;
 import io.trailwatch.query.repository.StoreException;
+import io.trailwatch.query.repository.UserAgents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,17 +45,19 @@ public class IngestionService {
     private final FindingWriter findings;
     private final SignalWriter signals;
     private final EventPartitions partitions;
+    private final UserAgents userAgents;
     private final RetentionPolicy retention;
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
 
     public IngestionService(EventWriter events, FindingWriter findings, SignalWriter signals,
-                            EventPartitions partitions, RetentionPolicy retention, ObjectMapper mapper,
-                            MeterRegistry metrics) {
+                            EventPartitions partitions, UserAgents userAgents, RetentionPolicy retention,
+                            ObjectMapper mapper, MeterRegistry metrics) {
         this.events = events;
         this.findings = findings;
         this.signals = signals;
         this.partitions = partitions;
+        this.userAgents = userAgents;
         this.retention = retention;
         this.mapper = mapper;
         this.metrics = metrics;
@@ -87,7 +90,9 @@ public class IngestionService {
         }
         partitions.ensure(rows.values().stream().map(r -> LocalDate.ofInstant(r.eventTime(), ZoneOffset.UTC))
                 .distinct().toList());
-        int inserted = store("event", new ArrayList<>(rows.values()), events::insertNew);
+        Map<String, Long> agents = userAgents.idsOf(rows.values().stream().map(EventRow::userAgent)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        int inserted = store("event", new ArrayList<>(rows.values()), batch -> events.insertNew(batch, agents));
         metrics.counter("trailwatch.query.stored", "kind", "event").increment(inserted);
         metrics.counter("trailwatch.query.duplicates", "kind", "event").increment(rows.size() - inserted);
         return inserted;

@@ -50,7 +50,7 @@ class RetentionTest {
         String recent = TestSupport.id();
         String account = TestSupport.uniqueAccount();
         events.insertNew(List.of(row(old, account, expired.atTime(12, 0).toInstant(ZoneOffset.UTC)),
-                row(recent, account, kept.atTime(12, 0).toInstant(ZoneOffset.UTC))));
+                row(recent, account, kept.atTime(12, 0).toInstant(ZoneOffset.UTC))), Map.of());
         Instant longAgo = expired.atStartOfDay(ZoneOffset.UTC).toInstant();
         signals.insertRejections(Map.of("old-" + old, new Rejection("s3://old/" + old, RejectionReason.BAD_GZIP,
                 "corrupt", null, null, null, "collector-service", longAgo)));

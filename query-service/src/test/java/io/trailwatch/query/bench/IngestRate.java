@@ -1,0 +1,107 @@
+package io.trailwatch.query.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import io.trailwatch.contracts.Topics;
+
+/**
+ * Measures sustained ingestion into PostgreSQL: fills trailwatch.cloudtrail.events (12 partitions) with --events
+ * records first, then starts the packaged query-service on an empty store and times how fast the rows arrive (from
+ * the first stored row to the last), sampling the table's insert counter every 500 ms. Uses a fresh directory
+ * (--dir/ingest) and deletes it afterwards.
+ *
+ * <pre>./mvnw -B -o -pl query-service package -DskipTests
+ * ./mvnw -B -o -pl query-service exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.trailwatch.query.bench.IngestRate -Dexec.args="--events 2000000"</pre>
+ */
+public final class IngestRate {
+
+    private IngestRate() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        BenchArgs args = new BenchArgs(argv);
+        long events = args.number("events", 2_000_000);
+        Path dir = args.dir().resolve("ingest");
+        deleteRecursively(dir);
+        try (BenchStack stack = new BenchStack(dir, 0)) {
+            SyntheticCloudTrail generator = new SyntheticCloudTrail(11, 24, 120, 20_000, 0.01);
+            Instant start = Instant.now().minus(Duration.ofHours(24));
+            long step = Duration.ofHours(24).toNanos() / events;
+            long produced = System.nanoTime();
+            long bytes = 0;
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    "bootstrap.servers", stack.kafka.bootstrapServers(), "linger.ms", "20",
+                    "batch.size", "262144", "compression.type", "lz4", "acks", "all"),
+                    new StringSerializer(), new StringSerializer())) {
+                for (long i = 0; i < events; i++) {
+                    SyntheticCloudTrail.Event e = generator.next(start.plusNanos(i * step));
+                    bytes += e.json().length();
+                    producer.send(new ProducerRecord<>(Topics.CLOUDTRAIL_EVENTS, e.accountId(), e.json()));
+                }
+                producer.flush();
+            }
+            double produceSeconds = (System.nanoTime() - produced) / 1e9;
+            System.out.printf("produced %,d events (%.0f bytes on average) in %.1f s (%,.0f events/s)%n", events,
+                    (double) bytes / events, produceSeconds, events / produceSeconds);
+
+            long launched = System.nanoTime();
+            stack.startService(dir, (int) args.number("http-port", 18081));
+            System.out.printf("query-service ready after %.1f s%n", (System.nanoTime() - launched) / 1e9);
+            List<long[]> samples = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), "postgres", "postgres")) {
+                long stored = 0;
+                long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+                while (stored < events && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    stored = BenchData.count(c, "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables"
+                            + " WHERE schemaname = 'query' AND relname LIKE 'events_p%'");
+                    samples.add(new long[] {System.nanoTime(), stored});
+                }
+                long exact = BenchData.count(c, "SELECT count(*) FROM query.events");
+                long[] first = samples.stream().filter(s -> s[1] > 0).findFirst().orElseThrow();
+                long[] last = samples.stream().filter(s -> s[1] >= exact).findFirst().orElse(samples.get(
+                        samples.size() - 1));
+                double seconds = (last[0] - first[0]) / 1e9;
+                double best = 0;
+                for (long[] a : samples) {
+                    for (long[] b : samples) {
+                        double window = (b[0] - a[0]) / 1e9;
+                        if (window >= 9.5 && window <= 10.5) {
+                            best = Math.max(best, (b[1] - a[1]) / window);
+                        }
+                    }
+                }
+                System.out.printf("stored %,d of %,d events; from the first to the last stored row: %.1f s, "
+                        + "%,.0f events/s; best 10-second window: %,.0f events/s%n", exact, events, seconds,
+                        (exact - first[1]) / seconds, best);
+            }
+        } finally {
+            deleteRecursively(dir);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
