@@ -55,19 +55,27 @@ class RulesServiceRestartIT {
 
         Map<String, String> env = Map.of(
                 "TRAILWATCH_RULES_DETECTORS_DIR", detectors().toString(),
-                "TRAILWATCH_RULES_OUTLIERS_IDLE_AFTER", "2s");
+                // Long enough that no partition counts as idle while the restarted service works through its backlog
+                // (it would stop holding back slice closing, and its records would be late), short enough that the
+                // last slices close soon after the input ends.
+                "TRAILWATCH_RULES_OUTLIERS_IDLE_AFTER", "10s");
         List<String> jvm = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 // A killed member leaves the group after 6 s instead of 45 s.
                 "-Dkafka-streams.session.timeout.ms=6000", "-Dkafka-streams.heartbeat.interval.ms=1500");
 
+        // The first half is written while the service runs and it is killed once a quarter is committed, so the
+        // kill always lands mid-stream however fast this machine is; the second half is written after the restart.
+        List<ProducerRecord<String, byte[]>> firstHalf = input.subList(0, input.size() / 2);
+        List<ProducerRecord<String, byte[]>> secondHalf = input.subList(input.size() / 2, input.size());
         RulesServiceRun interrupted = new RulesServiceRun(JAR, "interrupted", bootstrap, events, work, env, jvm).start();
-        Thread producer = new Thread(() -> produce(bootstrap, input, 4000), "input-producer");
+        Thread producer = new Thread(() -> produce(bootstrap, firstHalf, 4000), "input-producer");
         producer.start();
-        long atKill = awaitCommitted(bootstrap, interrupted, events, input.size() * 4L / 10, Duration.ofSeconds(90));
+        long atKill = awaitCommitted(bootstrap, interrupted, events, input.size() / 4, Duration.ofSeconds(90));
         interrupted.kill();
         assertThat(atKill).as("killed mid-stream").isLessThan(input.size());
-        interrupted.start();
         producer.join();
+        interrupted.start();
+        produce(bootstrap, secondHalf, 4000);
         awaitDone(bootstrap, interrupted, events, input.size());
         interrupted.stop();
 
@@ -88,9 +96,34 @@ class RulesServiceRestartIT {
                 + "%d points%n", input.size(), atKill, expectedFindings.size(), expectedFindings.values().stream()
                         .filter(f -> f.contains("\"category\":\"outlier\"")).count(), expectedSeries.size(),
                 expectedSeries.values().stream().mapToInt(List::size).sum());
-        assertThat(findings(bootstrap, interrupted.findingsTopic)).isEqualTo(expectedFindings);
-        assertThat(series(bootstrap, interrupted.metricsTopic)).isEqualTo(expectedSeries);
+        assertSame("findings", findings(bootstrap, interrupted.findingsTopic), expectedFindings);
+        assertSame("series", series(bootstrap, interrupted.metricsTopic), expectedSeries);
         assertThat(KafkaTopics.readAll(bootstrap, interrupted.rejectedTopic)).isEmpty();
+    }
+
+    /** Fails naming the keys missing, extra and different, with the first differences in full. */
+    private static <V> void assertSame(String what, Map<String, V> actual, Map<String, V> expected) {
+        List<String> missing = expected.keySet().stream().filter(k -> !actual.containsKey(k)).toList();
+        List<String> extra = actual.keySet().stream().filter(k -> !expected.containsKey(k)).toList();
+        List<String> different = expected.keySet().stream()
+                .filter(k -> actual.containsKey(k) && !actual.get(k).equals(expected.get(k))).toList();
+        if (missing.isEmpty() && extra.isEmpty() && different.isEmpty()) {
+            return;
+        }
+        StringBuilder message = new StringBuilder(what + " of the interrupted run differ from the uninterrupted run's: "
+                + missing.size() + " missing " + missing.stream().limit(10).toList() + ", " + extra.size() + " extra "
+                + extra.stream().limit(10).toList() + ", " + different.size() + " different");
+        for (String key : different.stream().limit(3).toList()) {
+            message.append("\n").append(key).append("\n  expected ").append(expected.get(key))
+                    .append("\n  actual   ").append(actual.get(key));
+        }
+        for (String key : missing.stream().limit(3).toList()) {
+            message.append("\nmissing ").append(key).append(": ").append(expected.get(key));
+        }
+        for (String key : extra.stream().limit(3).toList()) {
+            message.append("\nextra ").append(key).append(": ").append(actual.get(key));
+        }
+        throw new AssertionError(message.toString());
     }
 
     private Path detectors() throws Exception {
@@ -152,7 +185,7 @@ class RulesServiceRestartIT {
                 + " within " + timeout.toSeconds() + " s; see " + run.log());
     }
 
-    /** All input consumed, and the outputs have not grown for 8 s (idle partitions close the last slices). */
+    /** All input consumed, and the outputs have not grown for 20 s (idle partitions close the last slices). */
     private static void awaitDone(String bootstrap, RulesServiceRun run, String topic, long records)
             throws InterruptedException {
         awaitCommitted(bootstrap, run, topic, records, Duration.ofSeconds(180));
@@ -165,7 +198,7 @@ class RulesServiceRestartIT {
             if (now != last) {
                 last = now;
                 stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(8).toNanos()) {
+            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(20).toNanos()) {
                 return;
             }
             Thread.sleep(500);
