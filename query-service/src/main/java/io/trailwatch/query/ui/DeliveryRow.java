@@ -8,16 +8,14 @@ import java.util.List;
 
 /** One entry of alert-service's delivery log, as the finding and alerts pages list it. */
 public record DeliveryRow(long id, String channel, String channelType, String route, String kind, String status,
-                          int attempts, String responseCode, String lastError, String externalRef, int findingCount,
-                          String firstFindingId, Instant createdAt, Instant deliveredAt) {
+                          int attempts, String responseCode, String lastError, String externalRef,
+                          List<String> findingIds, Instant createdAt, Instant deliveredAt) {
 
     static DeliveryRow of(JsonNode d) {
-        JsonNode findings = d.path("findingIds");
         return new DeliveryRow(d.path("id").asLong(), text(d, "channel"), text(d, "channelType"), text(d, "route"),
                 text(d, "kind"), text(d, "status"), d.path("attempts").asInt(), text(d, "responseCode"),
-                text(d, "lastError"), text(d, "externalRef"), findings.size(),
-                findings.size() > 0 ? findings.get(0).asText() : null, instant(d, "createdAt"),
-                instant(d, "deliveredAt"));
+                text(d, "lastError"), text(d, "externalRef"), AlertConfigViews.texts(d.path("findingIds")),
+                instant(d, "createdAt"), instant(d, "deliveredAt"));
     }
 
     static List<DeliveryRow> listOf(JsonNode items) {
@@ -26,9 +24,14 @@ public record DeliveryRow(long id, String channel, String channelType, String ro
         return rows;
     }
 
+    /** The first finding the notification lists, or null. */
+    public String firstFindingId() {
+        return findingIds.isEmpty() ? null : findingIds.get(0);
+    }
+
     /** How many findings the notification lists besides the first. */
     public int moreFindings() {
-        return Math.max(0, findingCount - 1);
+        return Math.max(0, findingIds.size() - 1);
     }
 
     /** The CSS class of the status badge: delivered is good, failed bad, the rest neutral. */

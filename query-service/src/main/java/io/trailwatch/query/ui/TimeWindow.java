@@ -3,6 +3,7 @@ package io.trailwatch.query.ui;
 import io.trailwatch.common.rest.ApiException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -42,9 +43,10 @@ public record TimeWindow(String preset, Instant from, Instant to) {
         if (key == null || key.equals(CUSTOM)) {
             key = DEFAULT;
         }
+        Instant start = now.truncatedTo(ChronoUnit.SECONDS);
         for (Preset preset : PRESETS) {
             if (preset.key().equals(key)) {
-                return new TimeWindow(key, preset.length() == null ? null : now.minus(preset.length()), null);
+                return new TimeWindow(key, preset.length() == null ? null : start.minus(preset.length()), null);
             }
         }
         throw ApiException.badRequest("'range' must be one of 1h, 24h, 7d, 30d, all or custom, got '" + key + "'");
@@ -52,7 +54,7 @@ public record TimeWindow(String preset, Instant from, Instant to) {
 
     /** The default window, for a page whose own parameters could not be read. */
     static TimeWindow defaultAt(Instant now) {
-        return new TimeWindow(DEFAULT, now.minus(Duration.ofHours(24)), null);
+        return new TimeWindow(DEFAULT, now.truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(24)), null);
     }
 
     /** What the list shows, e.g. "Last 24 hours" or "2026-11-27 10:00:00Z to now". */
