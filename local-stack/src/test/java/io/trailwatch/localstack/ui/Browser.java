@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -22,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Debian chromium per test JVM, driven through Debian's chromedriver (explicit paths: Selenium Manager
- * never downloads anything), shared by every browser test and quit when the JVM exits. Window 1366x768 unless a
+ * never downloads anything), shared by every browser test and quit when the JVM exits. Viewport 1366x768 unless a
  * test resizes it (and {@link #resetSize()} puts it back).
  */
 public final class Browser {
@@ -62,6 +63,7 @@ public final class Browser {
                     .build();
             driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            viewport(driver, DEFAULT_SIZE.width, DEFAULT_SIZE.height);
             Runtime.getRuntime().addShutdownHook(new Thread(Browser::quit, "browser-shutdown"));
         }
         return driver;
@@ -124,12 +126,18 @@ public final class Browser {
         return waitUntil(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Sets the page's viewport (not the window, whose frame would take some of it) to exactly this size. */
     public static void resize(int width, int height) {
-        driver().manage().window().setSize(new Dimension(width, height));
+        viewport(driver(), width, height);
     }
 
     public static void resetSize() {
-        driver().manage().window().setSize(DEFAULT_SIZE);
+        viewport(driver(), DEFAULT_SIZE.width, DEFAULT_SIZE.height);
+    }
+
+    private static void viewport(ChromeDriver chrome, int width, int height) {
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 1, "mobile", false));
     }
 
     /** Saves a screenshot of the viewport to {@code target/screenshots/<name>.png} and returns its path. */
