@@ -22,9 +22,9 @@ public class EventConsumer {
     }
 
     /**
-     * One batch at a time per consumer, in order; {@code partitions=2} runs two consumers, so the database works on
-     * one batch while the next is parsed. (Unordered blocking would let the connector fetch far ahead of the
-     * database: with a backlog it filled a 512 MB heap with waiting batches.)
+     * One batch at a time, in order, on one consumer: the connector then fetches at most a couple of batches ahead.
+     * (Two consumers merged into the channel, {@code partitions=2}, let the merge prefetch about the whole backlog:
+     * 168,000 records and a full 512 MB heap after a restart with 200,000 events waiting.)
      */
     @Incoming("events")
     @Blocking
