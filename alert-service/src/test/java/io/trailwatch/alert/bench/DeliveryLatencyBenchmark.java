@@ -30,7 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * End-to-end latency of alert-service: findings are published to trailwatch.findings at a fixed rate and the time
  * from each finding's scheduled send to its webhook arriving at a local receiver is measured. Runs the packaged
  * jar against a real KRaft broker and PostgreSQL; the route is the bootstrap one (a notification per finding, no
- * group wait). Prints percentiles; see docs/performance-alert.md.
+ * group wait). Prints percentiles; see docs/performance.md.
  *
  * <p>Arguments: {@code [rate per second, default 100] [measured seconds, default 60] [warm-up seconds, default 15]}.
  */
