@@ -91,6 +91,9 @@ class WebhookDeliveryTest {
             assertThat(log.get(0).get("attempts").asInt()).isEqualTo(1);
             assertThat(log.get(0).get("responseCode").asInt()).isEqualTo(204);
             assertThat(log.get(0).get("findingIds").get(0).asText()).isEqualTo(id);
+            assertThat(Deliveries.ofFinding(id)).extracting(d -> d.get("id").asLong())
+                    .containsExactly(log.get(0).get("id").asLong());
+            assertThat(Deliveries.ofFinding(Findings.newId())).isEmpty();
         }
     }
 

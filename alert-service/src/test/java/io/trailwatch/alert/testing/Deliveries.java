@@ -14,8 +14,17 @@ public final class Deliveries {
     }
 
     public static List<JsonNode> of(String channel) {
-        String body = Api.as("viewer").queryParam("channel", channel).queryParam("limit", 500)
-                .get("/api/v1/deliveries").then().statusCode(200).extract().asString();
+        return items(Api.as("viewer").queryParam("channel", channel).queryParam("limit", 500)
+                .get("/api/v1/deliveries").then().statusCode(200).extract().asString());
+    }
+
+    /** The deliveries that notified {@code findingId} (the finding page's question). */
+    public static List<JsonNode> ofFinding(String findingId) {
+        return items(Api.as("viewer").queryParam("findingId", findingId)
+                .get("/api/v1/deliveries").then().statusCode(200).extract().asString());
+    }
+
+    private static List<JsonNode> items(String body) {
         try {
             List<JsonNode> items = new ArrayList<>();
             MAPPER.readTree(body).get("items").forEach(items::add);
