@@ -86,7 +86,6 @@ public class IntakeService {
             return batch.result();
         } catch (InputRejectedException e) {
             batch.flush();
-            metrics.counter("trailwatch.intake.files", "source", sourceType(source), "outcome", "rejected").increment();
             metrics.counter("trailwatch.intake.bytes", "source", sourceType(source)).increment(raw.count());
             reject(source, e.reason(), e.getMessage());
             String published = batch.published == 0 ? "" : " (the " + batch.published

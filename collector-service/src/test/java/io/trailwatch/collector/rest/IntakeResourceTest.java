@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,7 @@ import io.trailwatch.contracts.Topics;
 import io.trailwatch.infra.testing.KafkaTestResource;
 import io.trailwatch.infra.testing.SharedInfra;
 import io.trailwatch.infra.testing.TopicReader;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.Test;
 class IntakeResourceTest {
 
     private static final String INTAKE = "/api/v1/intake/cloudtrail";
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void publishesEveryRecordVerbatimKeyedByRecipientAccount() {
@@ -95,6 +100,7 @@ class IntakeResourceTest {
 
     @Test
     void refusesABodyThatIsNotACloudTrailFileWithAClearMessage() throws IOException {
+        double rejectedBefore = rejectedUploads();
         given().auth().preemptive().basic("admin", "test-admin").contentType("application/json")
                 .body("{\"hello\":\"world\"}")
                 .when().post(INTAKE)
@@ -113,6 +119,13 @@ class IntakeResourceTest {
                 .body(java.util.Arrays.copyOf(truncated, truncated.length - 12))
                 .when().post(INTAKE)
                 .then().statusCode(400).body("error", equalTo("bad-gzip"));
+        assertThat(rejectedUploads() - rejectedBefore).as("each rejected file counted once").isEqualTo(4.0);
+    }
+
+    private double rejectedUploads() {
+        io.micrometer.core.instrument.Counter counter = metrics.find("trailwatch.intake.files")
+                .tags("source", "http-upload", "outcome", "rejected").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
