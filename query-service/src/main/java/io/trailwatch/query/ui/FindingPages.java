@@ -299,17 +299,6 @@ public class FindingPages {
                 + URLEncoder.encode(id, StandardCharsets.UTF_8) + "&limit=100", actor());
         if (deliveryReply.ok()) {
             deliveries = DeliveryRow.listOf(deliveryReply.json().path("items"));
-        } else if (deliveryReply.status() == 500) {
-            // alert-service fails on its findingId filter (see the UI report); its newest deliveries still show them.
-            BackendReply recent = BackendReply.get(backends.alerts(), "/api/v1/deliveries?limit=500", actor());
-            if (recent.ok()) {
-                deliveries = DeliveryRow.listOf(recent.json().path("items")).stream()
-                        .filter(d -> d.findingIds().contains(id)).toList();
-                deliveriesNote = "alert-service could not search its delivery log by finding, so these are the "
-                        + "matches among its newest 500 deliveries.";
-            } else {
-                deliveriesNote = "The alert deliveries are not available: " + recent.message();
-            }
         } else {
             deliveriesNote = "The alert deliveries are not available: " + deliveryReply.message();
         }
