@@ -1,7 +1,6 @@
 package io.trailwatch.alert.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.trailwatch.alert.service.ChannelDirectory;
 import io.trailwatch.alert.service.ChannelService;
 import io.trailwatch.alert.service.ChannelTester;
@@ -31,16 +30,16 @@ public class ChannelResource {
     private final ChannelService channels;
     private final ChannelTester tester;
     private final ChannelDirectory directory;
-    private final SecurityIdentity identity;
+    private final ActingUser actingUser;
     private final RequestJson json;
 
     public ChannelResource(ChannelService channels, ChannelTester tester, ChannelDirectory directory,
-                           SecurityIdentity identity,
+                           ActingUser actingUser,
                 RequestJson json) {
         this.channels = channels;
         this.tester = tester;
         this.directory = directory;
-        this.identity = identity;
+        this.actingUser = actingUser;
         this.json = json;
     }
 
@@ -103,6 +102,6 @@ public class ChannelResource {
     }
 
     private String user() {
-        return identity.getPrincipal().getName();
+        return actingUser.name();
     }
 }

@@ -2,7 +2,6 @@ package io.trailwatch.alert.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.trailwatch.alert.service.DeliveryPump;
 import io.trailwatch.alert.service.ResolutionService;
 import io.trailwatch.common.rest.ApiException;
@@ -25,14 +24,14 @@ public class FindingResolutionResource {
 
     private final ResolutionService resolutions;
     private final DeliveryPump pump;
-    private final SecurityIdentity identity;
+    private final ActingUser actingUser;
     private final RequestJson json;
 
-    public FindingResolutionResource(ResolutionService resolutions, DeliveryPump pump, SecurityIdentity identity,
+    public FindingResolutionResource(ResolutionService resolutions, DeliveryPump pump, ActingUser actingUser,
                 RequestJson json) {
         this.resolutions = resolutions;
         this.pump = pump;
-        this.identity = identity;
+        this.actingUser = actingUser;
         this.json = json;
     }
 
@@ -44,7 +43,7 @@ public class FindingResolutionResource {
             + "caller). Idempotent. Groups that notified the finding report the resolution at their next flush "
             + "(PagerDuty resolve, Opsgenie close, Jira comment, ServiceNow work note, webhook status resolved).")
     public ObjectNode resolved(@PathParam("findingId") String findingId, String text) {
-        String by = identity.getPrincipal().getName();
+        String by = actingUser.name();
         String comment = null;
         JsonNode body = json.parse(text);
         if (body != null) {

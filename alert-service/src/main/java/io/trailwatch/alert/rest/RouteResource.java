@@ -1,7 +1,6 @@
 package io.trailwatch.alert.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.trailwatch.alert.service.RouteService;
 import io.trailwatch.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,13 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RouteResource {
 
     private final RouteService routes;
-    private final SecurityIdentity identity;
+    private final ActingUser actingUser;
     private final RequestJson json;
 
-    public RouteResource(RouteService routes, SecurityIdentity identity,
+    public RouteResource(RouteService routes, ActingUser actingUser,
                 RequestJson json) {
         this.routes = routes;
-        this.identity = identity;
+        this.actingUser = actingUser;
         this.json = json;
     }
 
@@ -59,7 +58,7 @@ public class RouteResource {
             + "\"excludeAccountIds\": [\"111122223333\"]}, \"groupBy\": [\"ruleId\", \"accountId\"], "
             + "\"groupWait\": \"30s\", \"groupInterval\": \"5m\", \"repeatInterval\": \"4h\", \"continue\": false}")
     public Response create(String body) {
-        ObjectNode created = routes.create(json.parse(body), identity.getPrincipal().getName());
+        ObjectNode created = routes.create(json.parse(body), actingUser.name());
         return Response.created(URI.create("/api/v1/routes/" + created.get("name").asText())).entity(created).build();
     }
 
@@ -68,7 +67,7 @@ public class RouteResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or replace a route")
     public Response put(@PathParam("name") String name, String body) {
-        RouteService.Saved saved = routes.put(name, json.parse(body), identity.getPrincipal().getName());
+        RouteService.Saved saved = routes.put(name, json.parse(body), actingUser.name());
         return Response.status(saved.created() ? 201 : 200).entity(saved.route()).build();
     }
 

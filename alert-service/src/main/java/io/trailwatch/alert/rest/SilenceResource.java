@@ -1,7 +1,6 @@
 package io.trailwatch.alert.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.trailwatch.alert.service.SilenceService;
 import io.trailwatch.common.rest.ApiException;
 import io.trailwatch.common.security.Roles;
@@ -29,13 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SilenceResource {
 
     private final SilenceService silences;
-    private final SecurityIdentity identity;
+    private final ActingUser actingUser;
     private final RequestJson json;
 
-    public SilenceResource(SilenceService silences, SecurityIdentity identity,
+    public SilenceResource(SilenceService silences, ActingUser actingUser,
                 RequestJson json) {
         this.silences = silences;
-        this.identity = identity;
+        this.actingUser = actingUser;
         this.json = json;
     }
 
@@ -61,7 +60,7 @@ public class SilenceResource {
             + "\"startsAt\": \"2026-11-27T10:00:00Z\" (default now), \"endsAt\": \"...\" or \"duration\": \"2h\", "
             + "\"comment\": \"pentest\"}. The author is the signed-in user.")
     public Response create(String body) {
-        ObjectNode created = silences.create(json.parse(body), identity.getPrincipal().getName());
+        ObjectNode created = silences.create(json.parse(body), actingUser.name());
         return Response.created(URI.create("/api/v1/silences/" + created.get("id").asText())).entity(created).build();
     }
 
@@ -70,7 +69,7 @@ public class SilenceResource {
     @RolesAllowed(Roles.ANALYST)
     @Operation(summary = "Expire a silence", description = "Ends it now; it stays listed as expired.")
     public ObjectNode expire(@PathParam("id") String id) {
-        return silences.expire(uuid(id), identity.getPrincipal().getName());
+        return silences.expire(uuid(id), actingUser.name());
     }
 
     private static UUID uuid(String id) {

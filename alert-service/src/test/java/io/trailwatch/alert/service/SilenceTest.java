@@ -73,6 +73,18 @@ class SilenceTest {
     }
 
     @Test
+    void changesMadeThroughQueryServiceNameThePersonAndOnlyAnAdminMaySpeakForOthers() {
+        String body = """
+                {"matchers": [{"field": "accountId", "value": "000000000010"}], "duration": "1h", "comment": "x"}""";
+        String id = Api.admin().header("X-Trailwatch-Acting-User", "alice").body(body).post("/api/v1/silences")
+                .then().statusCode(201).body("createdBy", equalTo("alice (via admin)")).extract().path("id");
+        Api.admin().header("X-Trailwatch-Acting-User", "carol\tx").delete("/api/v1/silences/" + id)
+                .then().statusCode(200).body("expiredBy", equalTo("carolx (via admin)"));
+        Api.as("analyst").header("X-Trailwatch-Acting-User", "alice").body(body).post("/api/v1/silences")
+                .then().statusCode(201).body("createdBy", equalTo("analyst"));
+    }
+
+    @Test
     void analystsManageSilencesViewersOnlyReadThem() {
         String body = """
                 {"matchers": [{"field": "accountId", "value": "000000000009"}], "duration": "2h", "comment": "x"}""";
