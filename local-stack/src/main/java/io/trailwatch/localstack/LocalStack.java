@@ -32,7 +32,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static final List<String> SERVICES = List.of("query-service", "collector-service", "rules-service",
             "alert-service");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Generous: four JVMs starting at once on a busy 2-core machine took up to 3 minutes. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
 
     private final StackOptions options;
     private final Consumer<String> progress;

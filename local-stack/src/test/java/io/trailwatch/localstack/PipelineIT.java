@@ -92,7 +92,10 @@ class PipelineIT {
 
         List<String> notified = receiver.bodiesContaining(rootEvent);
         assertThat(notified).hasSize(1);
-        assertThat(MAPPER.readTree(notified.get(0)).get("ruleId").asText()).isEqualTo("cis-root-account-usage");
+        JsonNode notification = MAPPER.readTree(notified.get(0));
+        assertThat(notification.get("findings")).hasSize(1);
+        assertThat(notification.get("findings").get(0).get("ruleId").asText()).isEqualTo("cis-root-account-usage");
+        assertThat(notification.get("findings").get(0).get("eventID").asText()).isEqualTo(rootEvent);
 
         JsonNode findings = get("/api/v1/findings", Map.of("accountId", account)).get("items");
         assertThat(findings).hasSize(1);

@@ -31,7 +31,9 @@ class SqlQueryTest {
     void pagesAfterACursorInNewestFirstOrder() {
         Cursor cursor = new Cursor(Instant.parse("2026-11-27T10:00:00.123Z"), "id-1");
         assertThat(Cursor.decode(cursor.encode())).isEqualTo(cursor);
-        assertThat(new SqlQuery().after("t", "i", cursor).where()).isEqualTo(" WHERE (t, i) < (?, ?)");
+        SqlQuery after = new SqlQuery().after("t", "i", cursor);
+        assertThat(after.where()).isEqualTo(" WHERE t <= ? AND (t, i) < (?, ?)");
+        assertThat(after.values()).containsExactly(cursor.time(), cursor.time(), cursor.id());
         assertThatThrownBy(() -> Cursor.decode("bogus")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a cursor");
     }
