@@ -53,8 +53,11 @@ class RouteApiTest {
                 .body("match.excludeRegions[0]", equalTo("eu-west-1"))
                 .body("continue", equalTo(true));
         Api.as("viewer").get("/api/v1/routes/routes-defaults").then().statusCode(200).body("order", equalTo(5));
+        // Scoped to a test account: a route without a match would take every other test's findings.
         Api.admin().body("""
-                {"channels": ["routes-hook"]}""").put("/api/v1/routes/routes-put-created").then().statusCode(201);
+                {"channels": ["routes-hook"], "match": {"accountIds": ["000000000004"]}}""")
+                .put("/api/v1/routes/routes-put-created").then().statusCode(201);
+        Api.admin().delete("/api/v1/routes/routes-put-created").then().statusCode(204);
     }
 
     @Test
