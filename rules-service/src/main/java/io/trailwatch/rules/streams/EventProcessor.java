@@ -20,8 +20,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * down to the minute and kept in a state store): a record whose slice ended more than the grace period before it
  * is counted in {@code trailwatch.rules.outlier.late} and not sent. Because the decision depends only on this
  * partition's records, a replay after a crash decides the same way. Progress goes to every outlier task as a
- * {@code tick} whenever the watermark reaches a new minute, and as {@code idle} when the partition has had no
- * records for {@code idleAfter}.
+ * {@code tick} whenever the watermark reaches a new minute (and on the first record after starting or being idle),
+ * and as {@code idle} when the partition has had no records for {@code idleAfter}, including a partition that never
+ * had any: the outlier tasks wait until every partition has reported.
  */
 final class EventProcessor implements Processor<String, byte[], String, Object> {
 
@@ -83,10 +84,12 @@ final class EventProcessor implements Processor<String, byte[], String, Object> 
         if (detectors.isEmpty()) {
             return;
         }
+        // Progress first: a partition that was idle (or is new to this instance) is active again at every
+        // outlier task before its matches arrive, so they are counted rather than taken for late.
+        advance(record.timestamp());
         if (outcome.record() != null) {
             sendMatches(outcome, record.timestamp());
         }
-        advance(record.timestamp());
     }
 
     private void sendMatches(EventEvaluator.Outcome outcome, long eventTime) {
@@ -132,10 +135,12 @@ final class EventProcessor implements Processor<String, byte[], String, Object> 
         idle = false;
     }
 
+    /** A partition without records (ever, or for idleAfter) says so, so the outlier tasks need not wait for it. */
     private void checkIdle() {
-        if (!recordsSinceIdleCheck && announced && !idle && watermark != NONE) {
+        if (!recordsSinceIdleCheck && !idle) {
             context.forward(new Record<>(OutlierSignal.PROGRESS_KEY, OutlierSignal.idle(partition, watermark),
-                    watermark));
+                    Math.max(watermark, 0)));
+            announced = true;
             idle = true;
         }
         recordsSinceIdleCheck = false;

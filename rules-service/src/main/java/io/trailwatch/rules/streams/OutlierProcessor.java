@@ -26,9 +26,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Counts each series' events per time slice and closes slices in event time: a slice closes once every active
- * events partition has passed its end plus the grace period (the minimum of their watermarks; a partition that
- * reported itself idle does not hold others back). Closing a slice feeds its count to the series' baseline,
+ * Counts each series' events per time slice and closes slices in event time: a slice closes once every events
+ * partition has reported and every active one has passed its end plus the grace period (the minimum of their
+ * watermarks; a partition that reported itself idle does not hold others back). Closing a slice feeds its count to the series' baseline,
  * publishes a {@link SeriesPoint} and, for a violation, a {@link Finding}.
  *
  * <p>Everything this task knows is in its state stores, so a restart continues with the same baselines and open
@@ -49,6 +49,7 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
     private final GeoLocator geo;
     private final ObjectMapper mapper;
     private final OutlierMetrics metrics;
+    private final EventsPartitionCount partitionCount;
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, String> progress;
@@ -57,19 +58,22 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
     /** Per events partition: watermark, and whether it said it is idle. Mirrors the progress store. */
     private final TreeMap<Integer, long[]> partitions = new TreeMap<>();
     private long closedUpTo = NONE;
+    private int eventsPartitions;
 
     OutlierProcessor(List<ActiveDetector> detectors, FindingFactory findings, GeoLocator geo, ObjectMapper mapper,
-            OutlierMetrics metrics) {
+            OutlierMetrics metrics, EventsPartitionCount partitionCount) {
         this.detectors = detectors.stream().collect(Collectors.toMap(ActiveDetector::id, Function.identity()));
         this.findings = findings;
         this.geo = geo;
         this.mapper = mapper;
         this.metrics = metrics;
+        this.partitionCount = partitionCount;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
+        eventsPartitions = partitionCount.of(context.appConfigs());
         progress = context.getStateStore(OutlierStores.PROGRESS);
         series = context.getStateStore(OutlierStores.SERIES);
         due = context.getStateStore(OutlierStores.DUE);
@@ -105,13 +109,19 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
         partitions.put(signal.partition(), new long[] {watermark, idle ? 1 : 0});
         progress.put(PARTITION_KEY + signal.partition(), watermark + (idle ? IDLE_SUFFIX : ""));
         long closeTo = eventTime();
-        if (closedUpTo == NONE || closeTo > closedUpTo) {
+        if (closeTo != NONE && (closedUpTo == NONE || closeTo > closedUpTo)) {
             closeUpTo(closeTo);
         }
     }
 
-    /** How far every partition has got: the least watermark of the active ones, or the greatest if all are idle. */
+    /**
+     * How far every partition has got: the least watermark of the active ones, or the greatest if all are idle;
+     * nothing while some partition has not reported yet.
+     */
     private long eventTime() {
+        if (partitions.size() < eventsPartitions) {
+            return NONE;
+        }
         long leastActive = Long.MAX_VALUE;
         long greatest = NONE;
         for (long[] p : partitions.values()) {

@@ -42,9 +42,10 @@ public class RulesTopology {
     private final RulesConfig config;
     private final ObjectMapper mapper;
     private final MeterRegistry metrics;
+    private final EventsPartitionCount eventsPartitions;
 
     public RulesTopology(EventEvaluator evaluator, RuleCatalog catalog, FindingFactory findings, GeoLocator geo,
-            RulesConfig config, ObjectMapper mapper, MeterRegistry metrics) {
+            RulesConfig config, ObjectMapper mapper, MeterRegistry metrics, EventsPartitionCount eventsPartitions) {
         this.evaluator = evaluator;
         this.catalog = catalog;
         this.findings = findings;
@@ -52,6 +53,7 @@ public class RulesTopology {
         this.config = config;
         this.mapper = mapper;
         this.metrics = metrics;
+        this.eventsPartitions = eventsPartitions;
     }
 
     @Produces
@@ -97,7 +99,8 @@ public class RulesTopology {
                 .mapValues(value -> (OutlierSignal) value, Named.as("as-signal"))
                 .repartition(Repartitioned.with(Serdes.String(), signals).withName("outlier-signals")
                         .withStreamPartitioner(new SignalPartitioner()))
-                .process(() -> new OutlierProcessor(detectors, findings, geo, mapper, outlierMetrics),
+                .process(() -> new OutlierProcessor(detectors, findings, geo, mapper, outlierMetrics,
+                        eventsPartitions),
                         Named.as("outliers"), OutlierStores.PROGRESS, OutlierStores.SERIES, OutlierStores.DUE)
                 .to(topics, Produced.with(Serdes.String(), JsonSerde.any(mapper)).withName("publish-outliers"));
         return builder.build();

@@ -50,7 +50,7 @@ class OutlierProcessorTest {
         addStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OutlierStores.DUE), Serdes.Bytes(),
                 Serdes.ByteArray()));
         processor = new OutlierProcessor(detectors, new FindingFactory(geo), geo, TopologyHarness.MAPPER,
-                new OutlierMetrics(registry));
+                new OutlierMetrics(registry), streamsConfig -> 2);
         processor.init(context);
     }
 
@@ -65,7 +65,7 @@ class OutlierProcessorTest {
     }
 
     private void idle(int partition, long time) {
-        processor.process(new Record<>("", OutlierSignal.idle(partition, time), time));
+        processor.process(new Record<>("", OutlierSignal.idle(partition, time), Math.max(time, 0)));
     }
 
     private void match(long time) {
@@ -98,6 +98,19 @@ class OutlierProcessorTest {
     }
 
     @Test
+    void noSliceClosesBeforeEveryPartitionHasReported() {
+        tick(0, T0);
+        match(T0 + MINUTE);
+        // Partition 1 has not said anything yet (its task may still be starting): it may hold records of 10:00.
+        tick(0, T0 + 90 * MINUTE);
+        assertThat(points()).isEmpty();
+        // It has no records at all: nothing holds the slices back any more.
+        idle(1, Long.MIN_VALUE);
+        assertThat(points()).extracting(SeriesPoint::bucketStart, SeriesPoint::value).startsWith(
+                org.assertj.core.groups.Tuple.tuple(Instant.ofEpochMilli(T0), 1L));
+    }
+
+    @Test
     void anIdlePartitionStopsHoldingBackTheOthersUntilItTicksAgain() {
         tick(0, T0);
         tick(1, T0);
@@ -122,6 +135,7 @@ class OutlierProcessorTest {
 
     @Test
     void everythingNeededToContinueIsInTheStores() {
+        idle(1, Long.MIN_VALUE);
         tick(0, T0);
         match(T0 + MINUTE);
         match(T0 + 6 * MINUTE);
@@ -132,7 +146,7 @@ class OutlierProcessorTest {
         processor = new OutlierProcessor(ActiveDetector.of(RuleCatalog.builtin().activeDetectors(),
                 RuleCatalog.builtin().rules(), Duration.ofMinutes(20)), new FindingFactory(
                 new GeoLocator(Optional.empty(), Optional.empty())), new GeoLocator(Optional.empty(), Optional.empty()),
-                TopologyHarness.MAPPER, new OutlierMetrics(registry));
+                TopologyHarness.MAPPER, new OutlierMetrics(registry), streamsConfig -> 2);
         processor.init(context);
         tick(0, T0 + 40 * MINUTE);
         assertThat(points()).extracting(SeriesPoint::bucketStart, SeriesPoint::value).containsExactly(

@@ -52,7 +52,8 @@ final class TopologyHarness implements AutoCloseable {
     TopologyHarness(RuleCatalog catalog, RulesConfig config) {
         FindingFactory factory = new FindingFactory(GEO);
         EventEvaluator evaluator = new EventEvaluator(catalog.rules(), factory, MAPPER, registry);
-        topology = new RulesTopology(evaluator, catalog, factory, GEO, config, MAPPER, registry).topology();
+        topology = new RulesTopology(evaluator, catalog, factory, GEO, config, MAPPER, registry,
+                streamsConfig -> 1).topology();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rules-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
