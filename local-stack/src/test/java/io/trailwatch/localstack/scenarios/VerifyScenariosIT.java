@@ -31,11 +31,7 @@ class VerifyScenariosIT {
         System.out.println(report);
 
         assertThat(v.result().runs()).as(report).isEqualTo(14);
-        // Per-record (CIS pattern) findings must all be there. Outlier findings are reported, not asserted: on a
-        // replay the outlier task can close slices before every partition reported (known bug, issue 8).
-        assertThat(v.result().misses()).filteredOn(m -> m.perRecord()).as(report).isEmpty();
-        v.result().misses().stream().filter(m -> !m.perRecord())
-                .forEach(m -> System.out.println("[verify] KNOWN BUG (issue 8): outlier miss " + m));
+        assertThat(v.result().misses()).as(report).isEmpty();
         assertThat(v.result().unexplainedPatternFindings()).as(report).isEmpty();
         DataDirectory.delete(data);
     }

@@ -226,10 +226,23 @@ public final class UiStack {
                 "to", now.plus(1, ChronoUnit.HOURS).toString(), "accountId", ACCOUNT_A + "," + ACCOUNT_B));
     }
 
+    /**
+     * Until every record and CIS finding is stored and the failed-login spike's slice has closed: it closes once
+     * every events partition has passed it by the grace period or gone idle (rules-service's idle-after, 30 s).
+     */
     private void awaitFixture() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                countEvents(ACCOUNT_A) + countEvents(ACCOUNT_B) == FIXTURE_RECORDS
-                        && cisFindings() == DashboardFixture.CIS_FINDINGS);
+        await().alias("the fixture's events, its CIS findings and the failed-login outlier")
+                .atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                        countEvents(ACCOUNT_A) + countEvents(ACCOUNT_B) == FIXTURE_RECORDS
+                                && cisFindings() == DashboardFixture.CIS_FINDINGS && outlierPoints() > 0);
+    }
+
+    private int outlierPoints() {
+        int total = 0;
+        for (JsonNode series : rangePanels().get("outliers").get("series")) {
+            total += series.get("outliers").asInt();
+        }
+        return total;
     }
 
     private int countEvents(String account) {

@@ -40,6 +40,7 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
     private static final Logger LOG = Logger.getLogger(OutlierProcessor.class);
     private static final long NONE = Long.MIN_VALUE;
     private static final String CLOSED_KEY = "closed";
+    private static final String SINCE_KEY = "since";
     private static final String PARTITION_KEY = "partition-";
     private static final String IDLE_SUFFIX = " idle";
     private static final byte[] PRESENT = new byte[0];
@@ -58,6 +59,8 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
     /** Per events partition: watermark, and whether it said it is idle. Mirrors the progress store. */
     private final TreeMap<Integer, long[]> partitions = new TreeMap<>();
     private long closedUpTo = NONE;
+    /** The earliest watermark any events partition reported: the detectors have seen every record since. */
+    private long observedSince = NONE;
     private int eventsPartitions;
 
     OutlierProcessor(List<ActiveDetector> detectors, FindingFactory findings, GeoLocator geo, ObjectMapper mapper,
@@ -82,6 +85,8 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
                 KeyValue<String, String> entry = all.next();
                 if (entry.key.equals(CLOSED_KEY)) {
                     closedUpTo = Long.parseLong(entry.value);
+                } else if (entry.key.equals(SINCE_KEY)) {
+                    observedSince = Long.parseLong(entry.value);
                 } else if (entry.key.startsWith(PARTITION_KEY)) {
                     boolean idle = entry.value.endsWith(IDLE_SUFFIX);
                     long watermark = Long.parseLong(idle
@@ -104,6 +109,10 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
         long[] known = partitions.get(signal.partition());
         if (known != null && known[0] == signal.time() && (known[1] == 1) == idle) {
             return;
+        }
+        if (signal.time() != NONE && (observedSince == NONE || signal.time() < observedSince)) {
+            observedSince = signal.time();
+            progress.put(SINCE_KEY, Long.toString(observedSince));
         }
         long watermark = known == null ? signal.time() : Math.max(known[0], signal.time());
         partitions.put(signal.partition(), new long[] {watermark, idle ? 1 : 0});
@@ -240,7 +249,24 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
                         state.group, e.getMessage());
             }
         }
-        return new OutlierBaseline(detector.parameters());
+        return quietHistory(detector, state.nextSlice);
+    }
+
+    /**
+     * The baseline of a series' first slice: every slice since the detectors started observing had no matching
+     * record (else the series would exist), so as much of that as the history holds counts as zeros. Without
+     * this the first burst ever seen in a group could never be an outlier.
+     */
+    private OutlierBaseline quietHistory(ActiveDetector detector, long firstSlice) {
+        OutlierBaseline baseline = new OutlierBaseline(detector.parameters());
+        if (observedSince != NONE) {
+            long step = detector.sliceMillis();
+            long quietFrom = Math.max(detector.sliceStart(observedSince), firstSlice - detector.historySlices() * step);
+            if (quietFrom < firstSlice) {
+                baseline.next(quietFrom, 0);
+            }
+        }
+        return baseline;
     }
 
     private void removeDue(SeriesState state, ActiveDetector detector, String seriesId) {

@@ -111,6 +111,40 @@ class OutlierProcessorTest {
     }
 
     @Test
+    void aGroupsFirstBurstAfterAQuietHourIsAnOutlier() {
+        idle(1, Long.MIN_VALUE);
+        tick(0, T0);
+        // Eight failures in one slice, an hour into observing: the hour before counts as ten quiet slices.
+        for (int i = 0; i < 8; i++) {
+            match(T0 + 60 * MINUTE + i);
+        }
+        tick(0, T0 + 90 * MINUTE);
+        List<Object> forwarded = context.forwarded().stream().<Object>map(f -> f.record().value()).toList();
+        assertThat(forwarded).filteredOn(SeriesPoint.class::isInstance).map(SeriesPoint.class::cast)
+                .first().satisfies(p -> {
+                    assertThat(p.bucketStart()).isEqualTo(Instant.ofEpochMilli(T0 + 60 * MINUTE));
+                    assertThat(p.mean()).isEqualTo(0.0);
+                    assertThat(p.violation()).isTrue();
+                });
+        assertThat(forwarded).filteredOn(io.trailwatch.contracts.Finding.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aBurstTwentyMinutesAfterObservingStartedHasTooLittleHistoryToJudge() {
+        idle(1, Long.MIN_VALUE);
+        tick(0, T0);
+        for (int i = 0; i < 8; i++) {
+            match(T0 + 20 * MINUTE + i);
+        }
+        tick(0, T0 + 60 * MINUTE);
+        assertThat(points()).first().satisfies(p -> {
+            assertThat(p.bucketStart()).isEqualTo(Instant.ofEpochMilli(T0 + 20 * MINUTE));
+            assertThat(p.mean()).isNull();
+            assertThat(p.violation()).isFalse();
+        });
+    }
+
+    @Test
     void anIdlePartitionStopsHoldingBackTheOthersUntilItTicksAgain() {
         tick(0, T0);
         tick(1, T0);

@@ -250,26 +250,36 @@ class OutlierTopologyTest {
         }
         harness.send(Records.benign("later", slice(24, 0)));
 
-        List<Finding> outliers = harness.findings().stream()
-                .filter(f -> f.ruleId().equals("outlier-console-auth-failures")).toList();
-        // The account's series starts with its first failure, so no baseline yet: no finding on day one...
-        assertThat(outliers).isEmpty();
+        // The detector has watched an hour of this account's traffic without a failure: ten quiet slices, so the
+        // account's first burst is already an outlier.
+        assertThat(harness.findings()).filteredOn(f -> f.ruleId().equals("outlier-console-auth-failures"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.outlier().value()).isEqualTo(40);
+                    assertThat(f.outlier().mean()).isEqualTo(0.0);
+                    assertThat(f.findingId()).isEqualTo(FindingIds.forSlice("outlier-console-auth-failures",
+                            Records.ACCOUNT, slice(12, 0)));
+                });
         assertThat(harness.points()).first().satisfies(p -> {
             assertThat(p.seriesId()).isEqualTo("outlier-console-auth-failures|" + Records.ACCOUNT);
             assertThat(p.value()).isEqualTo(40);
+            assertThat(p.violation()).isTrue();
+        });
+    }
+
+    @Test
+    void aBurstInTheFirstMinutesOfWatchingHasNoBaselineYet() {
+        harnesses.add(new TopologyHarness(RuleCatalog.builtin(), TestConfigs.rules(Map.of())));
+        TopologyHarness harness = harnesses.get(0);
+        harness.send(Records.benign("first", slice(0, 0)));
+        for (int i = 0; i < 40; i++) {
+            harness.send(Records.failedSignIn("brute-" + i, slice(2, i)));
+        }
+        harness.send(Records.benign("later", slice(14, 0)));
+        assertThat(harness.findings()).filteredOn(f -> f.ruleId().equals("outlier-console-auth-failures"))
+                .isEmpty();
+        assertThat(harness.points()).first().satisfies(p -> {
+            assertThat(p.value()).isEqualTo(40);
             assertThat(p.mean()).isNull();
         });
-        // ...ten quiet slices later the baseline is there and the next burst is an outlier.
-        for (int i = 0; i < 10; i++) {
-            harness.send(Records.failedSignIn("again-" + i, slice(30, i)));
-        }
-        harness.send(Records.benign("much-later", slice(40, 0)));
-        assertThat(harness.findings()).filteredOn(f -> f.ruleId().equals("outlier-console-auth-failures"))
-                .singleElement().satisfies(f -> {
-                    assertThat(f.outlier().value()).isEqualTo(10);
-                    assertThat(f.outlier().mean()).isEqualTo(0.0);
-                    assertThat(f.findingId()).isEqualTo(FindingIds.forSlice("outlier-console-auth-failures",
-                            Records.ACCOUNT, slice(30, 0)));
-                });
     }
 }
