@@ -81,15 +81,7 @@ public class EventWriter {
         columns.addAll(COLUMNS_AFTER_AGENT);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int c = 0; c < columns.size(); c++) {
-                Function<EventRow, Object> column = columns.get(c);
-                String[] values = new String[rows.size()];
-                for (int r = 0; r < values.length; r++) {
-                    Object value = column.apply(rows.get(r));
-                    values[r] = value == null ? null : value.toString();
-                }
-                insert.setArray(c + 1, connection.createArrayOf("text", values));
-            }
+            ColumnArrays.bind(connection, insert, columns, rows);
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

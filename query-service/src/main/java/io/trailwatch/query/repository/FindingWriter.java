@@ -73,15 +73,7 @@ public class FindingWriter {
     public int insertNew(List<FindingRow> rows) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                Function<FindingRow, Object> column = COLUMNS.get(c);
-                String[] values = new String[rows.size()];
-                for (int r = 0; r < values.length; r++) {
-                    Object value = column.apply(rows.get(r));
-                    values[r] = value == null ? null : value.toString();
-                }
-                insert.setArray(c + 1, connection.createArrayOf("text", values));
-            }
+            ColumnArrays.bind(connection, insert, COLUMNS, rows);
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

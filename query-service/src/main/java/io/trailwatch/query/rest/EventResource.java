@@ -14,7 +14,8 @@ import io.trailwatch.query.repository.FindingFilter;
 import io.trailwatch.query.repository.FindingSearch;
 import io.trailwatch.query.repository.FindingView;
 import io.trailwatch.query.repository.UserAgents;
-import io.trailwatch.query.service.IpLiterals;
+import io.trailwatch.query.service.EventSearchTerms;
+import io.trailwatch.query.service.EventSearchTerms.Source;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -89,40 +90,14 @@ public class EventResource {
 
         EventFilter toFilter(UserAgents agents) {
             Instant[] range = QueryParams.range(from, to);
-            String source = QueryParams.text("sourceIPAddress", sourceIPAddress);
-            String address = null;
-            String network = null;
-            String host = null;
-            if (source != null) {
-                if (source.indexOf('/') >= 0) {
-                    network = IpLiterals.cidr(source);
-                    if (network == null) {
-                        throw ApiException.badRequest("'sourceIPAddress' " + source + " is not an address block such "
-                                + "as 203.0.113.0/24 or 2001:db8::/32");
-                    }
-                } else {
-                    address = IpLiterals.canonical(source);
-                    host = address == null ? source : null;
-                }
-            }
+            Source source = Source.parse(QueryParams.text("sourceIPAddress", sourceIPAddress));
             return new EventFilter(range[0], range[1], QueryParams.list("accountId", accountId),
                     QueryParams.list("region", region), QueryParams.list("eventSource", eventSource),
-                    QueryParams.list("eventName", eventName), QueryParams.text("principal", principal), address,
-                    network, host, QueryParams.list("errorCode", errorCode), QueryParams.bool("readOnly", readOnly),
-                    agentIds(agents), QueryParams.list("ruleId", ruleId));
-        }
-
-        private List<Long> agentIds(UserAgents agents) {
-            String text = QueryParams.text("userAgent", userAgent);
-            if (text == null) {
-                return null;
-            }
-            List<Long> ids = agents.matching(text);
-            if (ids.size() > UserAgents.MAX_MATCHES) {
-                throw ApiException.badRequest("'userAgent' '" + text + "' matches more than " + UserAgents.MAX_MATCHES
-                        + " distinct user agents: search for a longer text");
-            }
-            return ids;
+                    QueryParams.list("eventName", eventName), QueryParams.text("principal", principal),
+                    source.address(), source.network(), source.host(), QueryParams.list("errorCode", errorCode),
+                    QueryParams.bool("readOnly", readOnly),
+                    EventSearchTerms.userAgentIds(agents, QueryParams.text("userAgent", userAgent)),
+                    QueryParams.list("ruleId", ruleId));
         }
     }
 

@@ -14,7 +14,8 @@ import io.trailwatch.query.repository.FindingSearch;
 import io.trailwatch.query.repository.FindingView;
 import io.trailwatch.query.repository.StoreException;
 import io.trailwatch.query.repository.UserAgents;
-import io.trailwatch.query.service.IpLiterals;
+import io.trailwatch.query.service.EventSearchTerms;
+import io.trailwatch.query.service.EventSearchTerms.Source;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -169,35 +170,12 @@ public class EventPages {
         return new EventDetail(null, null, null, null, null, null, null, List.of(), error);
     }
 
-    /** The search as the events API reads it: an address, an address block (CIDR) or a host name as source. */
+    /** The search as the events API reads it. */
     private EventFilter filter(PageParams p, TimeWindow window) {
-        String source = p.text("sourceIPAddress");
-        String address = null;
-        String network = null;
-        String host = null;
-        if (source != null) {
-            if (source.indexOf('/') >= 0) {
-                network = IpLiterals.cidr(source);
-                if (network == null) {
-                    throw ApiException.badRequest("'sourceIPAddress' " + source + " is not an address block such as "
-                            + "203.0.113.0/24 or 2001:db8::/32");
-                }
-            } else {
-                address = IpLiterals.canonical(source);
-                host = address == null ? source : null;
-            }
-        }
-        List<Long> agents = null;
-        String agent = p.text("userAgent");
-        if (agent != null) {
-            agents = userAgents.matching(agent);
-            if (agents.size() > UserAgents.MAX_MATCHES) {
-                throw ApiException.badRequest("'userAgent' '" + agent + "' matches more than "
-                        + UserAgents.MAX_MATCHES + " distinct user agents: search for a longer text");
-            }
-        }
+        Source source = Source.parse(p.text("sourceIPAddress"));
         return new EventFilter(window.from(), window.to(), p.list("accountId"), p.list("region"),
-                p.list("eventSource"), p.list("eventName"), p.text("principal"), address, network, host,
-                p.list("errorCode"), p.bool("readOnly"), agents, p.list("ruleId"));
+                p.list("eventSource"), p.list("eventName"), p.text("principal"), source.address(), source.network(),
+                source.host(), p.list("errorCode"), p.bool("readOnly"),
+                EventSearchTerms.userAgentIds(userAgents, p.text("userAgent")), p.list("ruleId"));
     }
 }
