@@ -36,6 +36,7 @@ final class EventProcessor implements Processor<String, byte[], String, Object> 
     private final EventEvaluator evaluator;
     private final String topic;
     private final List<ActiveDetector> detectors;
+    private final EventTimes eventTimes;
     private final Duration idleAfter;
     private final OutlierMetrics metrics;
 
@@ -48,11 +49,12 @@ final class EventProcessor implements Processor<String, byte[], String, Object> 
     private boolean idle;
     private boolean recordsSinceIdleCheck;
 
-    EventProcessor(EventEvaluator evaluator, String topic, List<ActiveDetector> detectors, Duration idleAfter,
-            OutlierMetrics metrics) {
+    EventProcessor(EventEvaluator evaluator, String topic, List<ActiveDetector> detectors, EventTimes eventTimes,
+            Duration idleAfter, OutlierMetrics metrics) {
         this.evaluator = evaluator;
         this.topic = topic;
         this.detectors = detectors;
+        this.eventTimes = eventTimes;
         this.idleAfter = idleAfter;
         this.metrics = metrics;
     }
@@ -81,15 +83,16 @@ final class EventProcessor implements Processor<String, byte[], String, Object> 
         if (outcome.rejection() != null) {
             context.forward(new Record<>(outcome.rejection().source(), outcome.rejection(), now));
         }
-        if (detectors.isEmpty()) {
+        if (detectors.isEmpty() || outcome.record() == null) {
             return;
         }
-        // Progress first: a partition that was idle (or is new to this instance) is active again at every
-        // outlier task before its matches arrive, so they are counted rather than taken for late.
-        advance(record.timestamp());
-        if (outcome.record() != null) {
-            sendMatches(outcome, record.timestamp());
+        long eventTime = eventTimes.of(outcome.record(), record.timestamp());
+        if (eventTime != EventTimes.NONE) {
+            // Progress first: a partition that was idle (or is new to this instance) is active again at every
+            // outlier task before its matches arrive, so they are counted rather than taken for late.
+            advance(eventTime);
         }
+        sendMatches(outcome, eventTime);
     }
 
     private void sendMatches(EventEvaluator.Outcome outcome, long eventTime) {
@@ -98,9 +101,7 @@ final class EventProcessor implements Processor<String, byte[], String, Object> 
             if (!detector.counts(record, outcome.matched())) {
                 continue;
             }
-            JsonNode time = record.get("eventTime");
-            if (time == null || !time.isTextual() || EventTimeExtractor.parseTime(time.textValue()) != eventTime) {
-                // The timestamp extractor did not trust this eventTime (missing, invalid or far in the future).
+            if (eventTime == EventTimes.NONE) {
                 metrics.skipped(detector.id(), "invalid-event-time");
                 continue;
             }

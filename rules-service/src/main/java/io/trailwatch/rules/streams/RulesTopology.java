@@ -64,17 +64,13 @@ public class RulesTopology {
         OutlierMetrics outlierMetrics = new OutlierMetrics(metrics);
         StreamsBuilder builder = new StreamsBuilder();
         Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("events");
-        if (!detectors.isEmpty()) {
-            // Event time matters to the detectors only; without them the Kafka timestamp is left alone.
-            consumed = consumed.withTimestampExtractor(
-                    new EventTimeExtractor(config.outliers().maxClockSkew().toMillis()));
-        }
+        EventTimes eventTimes = new EventTimes(config.outliers().maxClockSkew().toMillis());
         String[] sourceStores = detectors.isEmpty() ? new String[0] : new String[] {OutlierStores.SOURCE_WATERMARK};
         if (!detectors.isEmpty()) {
             builder.addStateStore(OutlierStores.sourceWatermark());
         }
         KStream<String, Object> evaluated = builder.stream(config.eventsTopic(), consumed)
-                .process(() -> new EventProcessor(evaluator, config.eventsTopic(), detectors,
+                .process(() -> new EventProcessor(evaluator, config.eventsTopic(), detectors, eventTimes,
                         config.outliers().idleAfter(), outlierMetrics), Named.as("evaluate"), sourceStores);
 
         TopicNameExtractor<String, Object> topics = (key, value, context) -> value instanceof Finding
