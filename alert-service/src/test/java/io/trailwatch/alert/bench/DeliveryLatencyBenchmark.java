@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,7 +52,8 @@ public final class DeliveryLatencyBenchmark {
         AtomicInteger duplicates = new AtomicInteger();
 
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.setExecutor(Executors.newFixedThreadPool(8));
+        ExecutorService handlers = Executors.newFixedThreadPool(8);
+        receiver.setExecutor(handlers);
         receiver.createContext("/hook", exchange -> {
             long now = System.nanoTime();
             JsonNode body = MAPPER.readTree(exchange.getRequestBody().readAllBytes());
@@ -90,6 +92,8 @@ public final class DeliveryLatencyBenchmark {
             } finally {
                 alert.stop(Duration.ofSeconds(20));
                 receiver.stop(0);
+                // Its threads are not daemons: left running they keep exec:java waiting forever.
+                handlers.shutdownNow();
             }
         }
     }
