@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -120,6 +122,26 @@ public final class Browser {
 
     public static <T> T waitUntil(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver(), WAIT).until(condition);
+    }
+
+    /**
+     * Until {@code element} is no longer in the document (the page was replaced). Chromium sometimes answers for
+     * a node of the unloading page with an inspector error instead of a stale-element error; both mean gone.
+     */
+    public static void waitUntilGone(WebElement element) {
+        waitUntil(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     public static WebElement waitFor(By locator) {

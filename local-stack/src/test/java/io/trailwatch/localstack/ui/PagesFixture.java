@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The records the findings, events, rules and alerts browser tests work on, loaded once per JVM on top of the
@@ -63,7 +62,7 @@ final class PagesFixture {
     static void submit(WebElement button) {
         WebElement page = Browser.driver().findElement(By.tagName("html"));
         button.click();
-        Browser.waitUntil(ExpectedConditions.stalenessOf(page));
+        Browser.waitUntilGone(page);
     }
 
     /** The fixture's findings raised by one principal (user name), as the API lists them. */
