@@ -19,24 +19,19 @@ public class EventsTopicPartitions implements EventsPartitionCount {
     private static final long TIMEOUT_SECONDS = 60;
 
     private final String topic;
-    private volatile int count;
+    private int count;
 
     public EventsTopicPartitions(RulesConfig config) {
         this.topic = config.eventsTopic();
     }
 
+    /** Called only when an outlier task starts (a dozen times per rebalance), so a plain lock will do. */
     @Override
-    public int of(Map<String, Object> streamsConfig) {
-        int known = count;
-        if (known == 0) {
-            synchronized (this) {
-                if (count == 0) {
-                    count = describe(streamsConfig);
-                }
-                known = count;
-            }
+    public synchronized int of(Map<String, Object> streamsConfig) {
+        if (count == 0) {
+            count = describe(streamsConfig);
         }
-        return known;
+        return count;
     }
 
     private int describe(Map<String, Object> streamsConfig) {

@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * Counts each series' events per time slice and closes slices in event time: a slice closes once every events
  * partition has reported and every active one has passed its end plus the grace period (the minimum of their
- * watermarks; a partition that reported itself idle does not hold others back). Closing a slice feeds its count to the series' baseline,
- * publishes a {@link SeriesPoint} and, for a violation, a {@link Finding}.
+ * watermarks; a partition that reported itself idle does not hold others back). Closing a slice feeds its count
+ * to the series' baseline, publishes a {@link SeriesPoint} and, for a violation, a {@link Finding}.
  *
  * <p>Everything this task knows is in its state stores, so a restart continues with the same baselines and open
  * slices. Which slices get points and findings depends only on which records were counted (see
@@ -241,15 +241,17 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
     }
 
     private OutlierBaseline baseline(SeriesState state, ActiveDetector detector) {
-        if (state.baseline != null) {
-            try {
-                return OutlierBaseline.restore(detector.parameters(), state.baseline);
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("%s: stored baseline of group %s is unreadable (%s); starting a new one", detector.id(),
-                        state.group, e.getMessage());
-            }
+        if (state.baseline == null) {
+            return quietHistory(detector, state.nextSlice);
         }
-        return quietHistory(detector, state.nextSlice);
+        try {
+            return OutlierBaseline.restore(detector.parameters(), state.baseline);
+        } catch (IllegalArgumentException e) {
+            // The series had counts, so the quiet history of a new series would be wrong here.
+            LOG.warnf("%s: stored baseline of group %s is unreadable (%s); starting a new one", detector.id(),
+                    state.group, e.getMessage());
+            return new OutlierBaseline(detector.parameters());
+        }
     }
 
     /**

@@ -73,6 +73,19 @@ class OutlierProcessorTest {
                 "arn:aws:iam::111122223333:user/alice", "117.140.207.172", "111122223333"), time));
     }
 
+    /**
+     * Partition 1 has no records; partition 0 starts at T0 and has eight failures in the slice {@code minutes}
+     * later, then moves 30 minutes past that slice's start, so the slice closes.
+     */
+    private void burstAfterObservingFor(long minutes) {
+        idle(1, Long.MIN_VALUE);
+        tick(0, T0);
+        for (int i = 0; i < 8; i++) {
+            match(T0 + minutes * MINUTE + i);
+        }
+        tick(0, T0 + (minutes + 30) * MINUTE);
+    }
+
     private List<SeriesPoint> points() {
         List<SeriesPoint> points = context.forwarded().stream().map(f -> f.record().value())
                 .filter(SeriesPoint.class::isInstance).map(SeriesPoint.class::cast).toList();
@@ -112,13 +125,8 @@ class OutlierProcessorTest {
 
     @Test
     void aGroupsFirstBurstAfterAQuietHourIsAnOutlier() {
-        idle(1, Long.MIN_VALUE);
-        tick(0, T0);
         // Eight failures in one slice, an hour into observing: the hour before counts as ten quiet slices.
-        for (int i = 0; i < 8; i++) {
-            match(T0 + 60 * MINUTE + i);
-        }
-        tick(0, T0 + 90 * MINUTE);
+        burstAfterObservingFor(60);
         List<Object> forwarded = context.forwarded().stream().<Object>map(f -> f.record().value()).toList();
         assertThat(forwarded).filteredOn(SeriesPoint.class::isInstance).map(SeriesPoint.class::cast)
                 .first().satisfies(p -> {
@@ -131,12 +139,7 @@ class OutlierProcessorTest {
 
     @Test
     void aBurstTwentyMinutesAfterObservingStartedHasTooLittleHistoryToJudge() {
-        idle(1, Long.MIN_VALUE);
-        tick(0, T0);
-        for (int i = 0; i < 8; i++) {
-            match(T0 + 20 * MINUTE + i);
-        }
-        tick(0, T0 + 60 * MINUTE);
+        burstAfterObservingFor(20);
         assertThat(points()).first().satisfies(p -> {
             assertThat(p.bucketStart()).isEqualTo(Instant.ofEpochMilli(T0 + 20 * MINUTE));
             assertThat(p.mean()).isNull();
