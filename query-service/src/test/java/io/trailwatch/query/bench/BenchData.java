@@ -290,7 +290,9 @@ public final class BenchData {
                             + rs.getString(4));
                 } else {
                     drop.add("DROP INDEX query." + rs.getString(1));
-                    recreate.add(rs.getString(2));
+                    // The definition of a partitioned table's index reads "ON ONLY", which would recreate it on
+                    // the parent alone (invalid, unused); without ONLY it is built on every partition.
+                    recreate.add(rs.getString(2).replace(" ON ONLY ", " ON "));
                 }
             }
         }
