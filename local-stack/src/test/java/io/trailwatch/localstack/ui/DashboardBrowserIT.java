@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -107,6 +108,8 @@ class DashboardBrowserIT {
     @Test
     void filteringByAccountChangesTheTotalsAndKeepsTheFilterInTheUrl() {
         openDashboard("?range=24h" + FIXTURE_ACCOUNTS);
+        // A full page load would start a new window object without this flag: the filter updates the page in place.
+        Browser.driver().executeScript("window.twSamePage = true;");
         new Select(Browser.driver().findElement(By.id("filter-account"))).deselectByValue(ACCOUNT_B);
         Browser.driver().findElement(By.id("apply-filters")).click();
         Browser.waitUntil(ExpectedConditions.urlContains("accountId=" + ACCOUNT_A));
@@ -118,6 +121,23 @@ class DashboardBrowserIT {
         for (String panel : DashboardFixture.PANELS.keySet()) {
             assertThat(total(panel)).as(panel + " of account A").isEqualTo(DashboardFixture.total(panel, ACCOUNT_A));
         }
+        assertThat(Browser.driver().executeScript("return window.twSamePage === true;")).as("updated in place")
+                .isEqualTo(true);
+        assertThat(new Select(Browser.driver().findElement(By.id("filter-account"))).getAllSelectedOptions())
+                .extracting(WebElement::getText).containsExactly(ACCOUNT_A);
+
+        // Back: both accounts again, still in place.
+        Browser.driver().navigate().back();
+        Browser.waitUntil(ExpectedConditions.urlContains("accountId=" + ACCOUNT_B));
+        Browser.waitUntil(d -> {
+            try {
+                return total("console-auth-failures") == DashboardFixture.total("console-auth-failures");
+            } catch (StaleElementReferenceException replacedMeanwhile) {
+                return false;
+            }
+        });
+        Browser.waitUntil(ExpectedConditions.attributeToBe(By.tagName("body"), "data-dashboard-ready", "true"));
+        assertThat(Browser.driver().executeScript("return window.twSamePage === true;")).isEqualTo(true);
 
         // The same view from a bookmark: account B only.
         openDashboard("?range=24h&accountId=" + ACCOUNT_B);

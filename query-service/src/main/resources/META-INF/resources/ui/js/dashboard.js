@@ -6,6 +6,8 @@
  *
  * When everything is drawn, <body data-dashboard-ready="true"> is set and the performance marks
  * "dashboard-panels-drawn" and "dashboard-drawn" are recorded (the browser tests and the UI benchmark wait for them).
+ * Filter changes, auto-refresh and back/forward update the page in place (see update()): the body's
+ * data-dashboard-ready is "false" meanwhile and the "dashboard-update" measure times each.
  */
 (function () {
   'use strict';
@@ -265,7 +267,7 @@
       return;
     }
     var current = form.querySelector('[data-range][aria-current]');
-    form.addEventListener('submit', function () {
+    form.addEventListener('submit', function (event) {
       var from = document.getElementById('filter-from');
       var to = document.getElementById('filter-to');
       if (current && from.value === from.defaultValue && to.value === to.defaultValue) {
@@ -277,17 +279,97 @@
       if (refresh) {
         addHidden(form, 'refresh', refresh);
       }
+      event.preventDefault();
+      var url = new URL(form.action, window.location.href);
+      url.search = new URLSearchParams(new FormData(form)).toString();
+      update(url.toString(), 'push');
     });
     form.querySelectorAll('[data-range]').forEach(function (link) {
-      link.addEventListener('click', function () {
+      link.addEventListener('click', function (event) {
         var refresh = new URL(window.location.href).searchParams.get('refresh');
         if (refresh) {
           var url = new URL(link.href);
           url.searchParams.set('refresh', refresh);
           link.href = url.toString();
         }
+        followInPage(event, link);
       });
     });
+    var reset = document.getElementById('reset-filters');
+    if (reset) {
+      reset.addEventListener('click', function (event) {
+        followInPage(event, reset);
+      });
+    }
+  }
+
+  /* A plain click on a filter link updates the page in place; a click meant for a new tab or window does not. */
+  function followInPage(event, link) {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    update(link.href, 'push');
+  }
+
+  /*
+   * A filter change, an auto-refresh or the browser's back/forward redraws the dashboard in place: the new view's
+   * page is fetched, its #dashboard-view replaces the current one and the URL follows (history), so ECharts and the
+   * map data are not loaded and parsed again. The fetched page is parsed by DOMParser, which runs none of its
+   * scripts, and the server escaped every value in it as for a full page. Anything else than a dashboard in reply
+   * (an error, the sign-in page after the session ended) is shown by navigating to the URL instead.
+   * The time from the request to the redrawn panels is the "dashboard-update" performance measure.
+   */
+  var pending = null;
+
+  function update(url, history) {
+    if (pending) {
+      pending.abort();
+    }
+    var request = new AbortController();
+    pending = request;
+    window.performance.clearMarks('dashboard-update-start');
+    window.performance.mark('dashboard-update-start');
+    document.body.setAttribute('data-dashboard-ready', 'false');
+    window.fetch(url, {credentials: 'same-origin', headers: {Accept: 'text/html'}, signal: request.signal})
+      .then(function (response) {
+        return response.ok ? response.text() : Promise.reject(new Error('HTTP ' + response.status));
+      })
+      .then(function (html) {
+        var next = new DOMParser().parseFromString(html, 'text/html');
+        var view = next.getElementById('dashboard-view');
+        var shown = document.getElementById('dashboard-view');
+        if (!view || !shown) {
+          return Promise.reject(new Error('not a dashboard'));
+        }
+        pending = null;
+        shown.replaceWith(document.importNode(view, true));
+        copyTime(next.getElementById('last-updated'), document.getElementById('last-updated'));
+        document.title = next.title;
+        if (history === 'push') {
+          window.history.pushState(null, '', url);
+        } else if (history === 'replace') {
+          window.history.replaceState(null, '', url);
+        }
+        window.Trailwatch.updateTimes(document.getElementById('dashboard-view'));
+        return show(function () {
+          window.performance.clearMeasures('dashboard-update');
+          window.performance.measure('dashboard-update', 'dashboard-update-start');
+        });
+      })
+      .catch(function (error) {
+        if (error.name !== 'AbortError') {
+          window.location.assign(url);
+        }
+      });
+  }
+
+  function copyTime(from, to) {
+    if (from && to) {
+      to.setAttribute('datetime', from.getAttribute('datetime'));
+      to.textContent = from.textContent;
+      window.Trailwatch.updateTimes(to.parentNode);
+    }
   }
 
   function addHidden(form, name, value) {
@@ -309,34 +391,49 @@
     return drawMap();
   }
 
-  function start() {
+  /* Reads the view's numbers and draws it; calls drawn() once the panels are drawn, then marks the page ready. */
+  function show(drawn) {
     var holder = document.getElementById('dashboard-data');
-    if (!holder || !window.echarts) {
-      return;
-    }
     try {
       data = JSON.parse(holder.getAttribute('data-json'));
     } catch (e) {
-      return;
+      data = {};
     }
     if (!data.series) {
       document.body.setAttribute('data-dashboard-ready', 'true');
-      return;
+      return Promise.resolve();
     }
     wireFilters();
-    drawAll().then(function () {
-      window.requestAnimationFrame(function () {
-        window.performance.mark('dashboard-drawn');
-        document.body.setAttribute('data-dashboard-ready', 'true');
-      });
-    }, function () {
+    var ready = function () {
       document.body.setAttribute('data-dashboard-ready', 'true');
+    };
+    return drawAll().then(function () {
+      window.requestAnimationFrame(function () {
+        drawn();
+        ready();
+      });
+    }, ready);
+  }
+
+  function start() {
+    if (!document.getElementById('dashboard-data') || !window.echarts) {
+      return;
+    }
+    show(function () {
+      window.performance.mark('dashboard-drawn');
     });
     window.addEventListener('resize', function () {
       charts.forEach(function (chart) { chart.resize(); });
     });
     window.Trailwatch.onThemeChange(function () {
       drawAll();
+    });
+    document.addEventListener('tw:refresh', function (event) {
+      event.preventDefault();
+      update(window.location.href, 'replace');
+    });
+    window.addEventListener('popstate', function () {
+      update(window.location.href, 'none');
     });
   }
 

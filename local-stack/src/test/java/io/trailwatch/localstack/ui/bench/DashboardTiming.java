@@ -16,6 +16,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * How fast the dashboard draws in headless chromium against query-service's benchmark data set (built beforehand
@@ -23,8 +24,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * PostgreSQL, a viewer signs in, and each dashboard view is loaded {@code --runs} times. Every figure is from the
  * page's own Navigation Timing: response end (server time and transfer), and the marks dashboard.js records when
  * every panel's chart is drawn ("panels") and when the map is drawn too ("all"), counted from the navigation start.
- * The first load is with an empty browser cache; later loads are what a filter change or a refresh costs (a filter
- * change is a navigation to the new URL).
+ * The first load is with an empty browser cache; later loads are what opening a bookmarked view costs. Filter
+ * changes made on the page update it in place and are timed separately, with dashboard.js's "dashboard-update"
+ * measure (from the click to everything redrawn).
  *
  * <pre>java -cp ... io.trailwatch.localstack.ui.bench.DashboardTiming --dir /tmp/trailwatch-query-bench
  *     --port 55432 --runs 10</pre>
@@ -115,6 +117,49 @@ public final class DashboardTiming {
             }
             print(view + " (cached assets)", samples);
         }
+        filterChanges(driver, base, account, runs);
+    }
+
+    /**
+     * Filter changes made on the page (a range preset, the account filter, Reset), which update it in place: the
+     * "dashboard-update" measure of dashboard.js, from the click to every panel, chart and the map redrawn.
+     */
+    private static void filterChanges(ChromeDriver driver, String base, String account, int runs) {
+        Map<String, Runnable> steps = new LinkedHashMap<>();
+        steps.put("24h -> 1h (preset)", () -> click(driver, By.cssSelector("[data-range='1h']")));
+        steps.put("1h -> 24h (preset)", () -> click(driver, By.cssSelector("[data-range='24h']")));
+        steps.put("24h -> 7d (preset)", () -> click(driver, By.cssSelector("[data-range='7d']")));
+        steps.put("7d -> 24h (preset)", () -> click(driver, By.cssSelector("[data-range='24h']")));
+        if (account != null) {
+            steps.put("24h -> 24h, one account (form)", () -> {
+                new Select(driver.findElement(By.id("filter-account"))).selectByValue(account);
+                click(driver, By.id("apply-filters"));
+            });
+            steps.put("one account -> all (Reset, 24h)", () -> click(driver, By.id("reset-filters")));
+        }
+        load(driver, base + "/?range=24h");
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        for (int i = 0; i < runs; i++) {
+            steps.forEach((name, step) -> {
+                step.run();
+                Browser.waitUntil(ExpectedConditions.attributeToBe(By.tagName("body"), "data-dashboard-ready",
+                        "true"));
+                Number ms = (Number) driver.executeScript("""
+                        const m = performance.getEntriesByName('dashboard-update');
+                        return m.length ? m[m.length - 1].duration : -1;""");
+                samples.computeIfAbsent(name, k -> new ArrayList<>()).add(ms.doubleValue());
+            });
+        }
+        System.out.printf("%nfilter changes on the page (ms from the click to everything redrawn)%n");
+        System.out.printf("%-44s %8s %8s%n", "change", "median", "max");
+        samples.forEach((name, values) -> {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf("%-44s %8.0f %8.0f%n", name, sorted[sorted.length / 2], sorted[sorted.length - 1]);
+        });
+    }
+
+    private static void click(ChromeDriver driver, By element) {
+        driver.findElement(element).click();
     }
 
     /** Loads one URL and returns {response end, DOMContentLoaded end, panels drawn, all drawn} in ms. */
