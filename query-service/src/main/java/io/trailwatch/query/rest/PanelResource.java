@@ -73,6 +73,6 @@ public class PanelResource {
             }
         }
         return panels.panels(start, end, bucketSeconds, QueryParams.list("accountId", accountId),
-                QueryParams.list("region", region));
+                QueryParams.list("region", region), true);
     }
 }

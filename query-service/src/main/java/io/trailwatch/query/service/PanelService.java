@@ -55,8 +55,14 @@ public class PanelService {
         return config.maxPoints();
     }
 
+    /**
+     * The dashboard for a range and optional account/region filters.
+     *
+     * @param withTopLists whether to compute each panel's top principals and source addresses: the most expensive
+     *                     query of the dashboard, which the web UI does not show (the API does)
+     */
     public Panels panels(Instant requestedFrom, Instant requestedTo, long bucketSeconds, List<String> accountIds,
-                         List<String> regions) {
+                         List<String> regions, boolean withTopLists) {
         Instant from = requestedFrom.truncatedTo(ChronoUnit.MINUTES);
         Instant to = ceilMinute(requestedTo);
         Scope scope = new Scope(from, to, accountIds, regions);
@@ -72,7 +78,7 @@ public class PanelService {
                 .flatMap(p -> p.highlights().stream()).map(Highlight::eventName).distinct().toList();
         List<Aggregate> aggregates = repository.aggregates(scope, bucketSeconds, highlightNames, timeout);
         Map<String, Long> previous = repository.totals(scope, from.minus(Duration.between(from, to)), from, timeout);
-        List<Top> tops = repository.tops(scope, panelOfRule, config.topN(), timeout);
+        List<Top> tops = withTopLists ? repository.tops(scope, panelOfRule, config.topN(), timeout) : List.of();
 
         List<String> otherRules = aggregates.stream().map(Aggregate::ruleId)
                 .filter(rule -> !panelOfRule.containsKey(rule)).distinct().sorted().toList();

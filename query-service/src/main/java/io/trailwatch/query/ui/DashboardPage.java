@@ -74,7 +74,7 @@ public class DashboardPage {
         Panels result;
         try {
             result = panels.panels(filters.from(), filters.to(), panels.bucketFor(filters.from(), filters.to()),
-                    filters.accountIds(), filters.regions());
+                    filters.accountIds(), filters.regions(), false);
         } catch (StoreException | ApiException e) {
             LOG.warnf("dashboard query failed: %s", e.getMessage());
             return Templates.dashboard(context.current(), view(filters, null, refresh,
