@@ -85,7 +85,7 @@ public class DashboardRepository {
                  GROUP BY GROUPING SETS ((rule_id, b), (rule_id, event_name), (rule_id, account_id),
                                          (rule_id, country), (rule_id, hl, b))""".formatted(where.where());
         try (Connection connection = dataSource.getConnection()) {
-            EventSearch.Timeouts.set(connection, timeout);
+            SearchSettings.apply(connection, timeout);
             hashAggregation(connection);
             List<Aggregate> rows = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -127,7 +127,7 @@ public class DashboardRepository {
         SqlQuery where = scope.rollups(from, to);
         String sql = "SELECT rule_id, sum(findings) FROM query.finding_rollups" + where.where() + " GROUP BY rule_id";
         try (Connection connection = dataSource.getConnection()) {
-            EventSearch.Timeouts.set(connection, timeout);
+            SearchSettings.apply(connection, timeout);
             Map<String, Long> totals = new java.util.HashMap<>();
             try (PreparedStatement statement = where.prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -161,7 +161,7 @@ public class DashboardRepository {
                              FROM r)
                 SELECT panel, by_ip, value, n FROM ranked WHERE rn <= ?""".formatted(where.where());
         try (Connection connection = dataSource.getConnection()) {
-            EventSearch.Timeouts.set(connection, timeout);
+            SearchSettings.apply(connection, timeout);
             hashAggregation(connection);
             List<Top> tops = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -195,7 +195,7 @@ public class DashboardRepository {
                                  ORDER BY f.event_time DESC, f.finding_id DESC LIMIT 1) l ON true"""
                 .formatted(where.where());
         try (Connection connection = dataSource.getConnection()) {
-            EventSearch.Timeouts.set(connection, timeout);
+            SearchSettings.apply(connection, timeout);
             List<Latest> latest = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setArray(1, connection.createArrayOf("text", ruleIds.toArray()));
@@ -222,7 +222,7 @@ public class DashboardRepository {
                 + " upper, lower, outlier, violation FROM query.series_points" + where.where()
                 + " ORDER BY series_id, bucket_start";
         try (Connection connection = dataSource.getConnection()) {
-            EventSearch.Timeouts.set(connection, timeout);
+            SearchSettings.apply(connection, timeout);
             List<Point> points = new ArrayList<>();
             try (PreparedStatement statement = where.prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +38,7 @@ public class EventSearch {
         String sql = "SELECT " + LIST_COLUMNS + " FROM query.events" + query.where()
                 + " ORDER BY event_time DESC, event_id DESC LIMIT ?";
         try (Connection connection = dataSource.getConnection()) {
-            Timeouts.set(connection, timeout);
+            SearchSettings.apply(connection, timeout);
             try (PreparedStatement statement = query.prepare(connection, sql, limit);
                  ResultSet rs = statement.executeQuery()) {
                 List<EventRow> rows = new ArrayList<>();
@@ -95,17 +94,5 @@ public class EventSearch {
     @FunctionalInterface
     public interface RowSink<T> {
         void accept(T row) throws java.io.IOException;
-    }
-
-    /** Sets the statement timeout of the current transaction. */
-    static final class Timeouts {
-        private Timeouts() {
-        }
-
-        static void set(Connection connection, Duration timeout) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
-            }
-        }
     }
 }

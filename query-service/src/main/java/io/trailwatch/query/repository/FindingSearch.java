@@ -36,7 +36,7 @@ public class FindingSearch {
         String sql = "SELECT " + COLUMNS + ", event::text AS event FROM query.findings" + query.where()
                 + " ORDER BY event_time DESC, finding_id DESC LIMIT ?";
         try (Connection connection = dataSource.getConnection()) {
-            EventSearch.Timeouts.set(connection, timeout);
+            SearchSettings.apply(connection, timeout);
             try (PreparedStatement statement = query.prepare(connection, sql, limit);
                  ResultSet rs = statement.executeQuery()) {
                 List<FindingView> rows = new ArrayList<>();

@@ -43,7 +43,7 @@ public class RejectionSearch {
                 + " rejected_at, received_at FROM query.rejections" + query.where()
                 + " ORDER BY rejected_at DESC, rejection_id DESC LIMIT ?";
         try (Connection connection = dataSource.getConnection()) {
-            EventSearch.Timeouts.set(connection, timeout);
+            SearchSettings.apply(connection, timeout);
             List<RejectionRow> rows = new ArrayList<>();
             try (PreparedStatement statement = query.prepare(connection, sql, limit);
                  ResultSet rs = statement.executeQuery()) {

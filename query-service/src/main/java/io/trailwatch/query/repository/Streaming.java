@@ -33,7 +33,7 @@ final class Streaming {
             connection.setAutoCommit(false);
             try {
                 connection.setReadOnly(true);
-                EventSearch.Timeouts.set(connection, timeout);
+                SearchSettings.apply(connection, timeout);
                 try (PreparedStatement statement = prepare.prepare(connection)) {
                     statement.setFetchSize(FETCH_SIZE);
                     try (ResultSet rs = statement.executeQuery()) {
