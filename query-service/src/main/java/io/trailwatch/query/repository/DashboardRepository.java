@@ -58,7 +58,7 @@ public class DashboardRepository {
     private static final int BY_COUNTRY = 0b11101;
     private static final int BY_HIGHLIGHT = 0b01110;
 
-    /** work_mem of the dashboard's aggregations: per query, while it runs, and only for the dashboard's. */
+    /** work_mem of the dashboard's grouping-set queries, set for their own transactions only. */
     private static final String AGGREGATION_MEMORY = "64MB";
 
     private final AgroalDataSource dataSource;
