@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +57,6 @@ public class DashboardRepository {
     private static final int BY_COUNTRY = 0b11101;
     private static final int BY_HIGHLIGHT = 0b01110;
 
-    /** work_mem of the dashboard's grouping-set queries, set for their own transactions only. */
-    private static final String AGGREGATION_MEMORY = "64MB";
-
     private final AgroalDataSource dataSource;
 
     public DashboardRepository(AgroalDataSource dataSource) {
@@ -85,8 +81,7 @@ public class DashboardRepository {
                  GROUP BY GROUPING SETS ((rule_id, b), (rule_id, event_name), (rule_id, account_id),
                                          (rule_id, country), (rule_id, hl, b))""".formatted(where.where());
         try (Connection connection = dataSource.getConnection()) {
-            SearchSettings.apply(connection, timeout);
-            hashAggregation(connection);
+            SearchSettings.applyForAggregation(connection, timeout);
             List<Aggregate> rows = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setLong(1, bucketSeconds);
@@ -161,8 +156,7 @@ public class DashboardRepository {
                              FROM r)
                 SELECT panel, by_ip, value, n FROM ranked WHERE rn <= ?""".formatted(where.where());
         try (Connection connection = dataSource.getConnection()) {
-            SearchSettings.apply(connection, timeout);
-            hashAggregation(connection);
+            SearchSettings.applyForAggregation(connection, timeout);
             List<Top> tops = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setArray(1, connection.createArrayOf("text", panelOfRule.keySet().toArray()));
@@ -236,16 +230,6 @@ public class DashboardRepository {
             return points;
         } catch (SQLException e) {
             throw new StoreException("reading outlier series", e);
-        }
-    }
-
-    /**
-     * Gives the current transaction's grouping-set queries the memory to hash every grouping set at once: with the
-     * default 4 MB a week of rollups (tens of thousands of groups) is sorted once per set instead, about 3x slower.
-     */
-    private static void hashAggregation(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL work_mem = '" + AGGREGATION_MEMORY + "'");
         }
     }
 

@@ -11,6 +11,9 @@ final class SearchSettings {
     private SearchSettings() {
     }
 
+    /** work_mem for the dashboard's grouping-set queries (see {@link #applyForAggregation}). */
+    private static final String AGGREGATION_MEMORY = "64MB";
+
     /**
      * A statement timeout, and a plan made for each statement's own values: the same statement text serves a filter
      * matching a handful of rows and one matching millions, and the plan PostgreSQL would otherwise cache after five
@@ -18,9 +21,22 @@ final class SearchSettings {
      * tens of milliseconds at 20 million events).
      */
     static void apply(Connection connection, Duration timeout) throws SQLException {
+        set(connection, timeout, "");
+    }
+
+    /**
+     * As {@link #apply}, plus the memory to hash every grouping set of a query at once: with the default 4 MB a week
+     * of rollups (tens of thousands of groups) is sorted once per set instead, about 3x slower.
+     */
+    static void applyForAggregation(Connection connection, Duration timeout) throws SQLException {
+        set(connection, timeout, "; SET LOCAL work_mem = '" + AGGREGATION_MEMORY + "'");
+    }
+
+    /** One round trip for all settings: they precede every search. */
+    private static void set(Connection connection, Duration timeout, String more) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
-            statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            statement.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis())
+                    + "; SET LOCAL plan_cache_mode = force_custom_plan" + more);
         }
     }
 }
