@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * large object is not handed to another replica. A message that fails is made visible again after the retry
  * delay; on its last allowed receive (the queue's redrive {@code maxReceiveCount}) its failure also goes to
  * {@code trailwatch.rejected}, and the queue's redrive policy then moves it to the dead-letter queue (without a
- * redrive policy the collector deletes it instead, after {@code max-receive-count} receives). Replicas share a
+ * redrive policy the collector deletes it instead, after {@code max-receive-count} receives). A Kafka outage is
+ * waited out holding the message, not counted against it. Replicas share a
  * queue without coordination: SQS hands each message to one of them at a time.
  */
 public final class SqsNotificationSource implements CollectorSource {
@@ -312,7 +313,7 @@ public final class SqsNotificationSource implements CollectorSource {
         List<S3ObjectRef> failedObjects = new ArrayList<>();
         boolean kafkaDown = false;
         for (S3ObjectRef object : announced) {
-            ObjectOutcome outcome = objects.handle(object);
+            ObjectOutcome outcome = handleThroughKafkaOutage(object);
             if (!outcome.done()) {
                 problems.add(outcome.problem());
                 failedObjects.add(object);
@@ -323,19 +324,39 @@ public final class SqsNotificationSource implements CollectorSource {
             }
         }
         if (problems.isEmpty()) {
-            consecutiveKafkaFailures.set(0);
             delete(message);
         } else {
             failed(work, problems, failedObjects, kafkaDown);
         }
     }
 
+    /**
+     * Reads one object; while Kafka is unavailable, waits and reads it again, keeping the message (its visibility
+     * is extended meanwhile). A Kafka outage is not the message's fault: giving the message back would spend one of
+     * its receives per attempt, and a long outage would then move healthy messages to the dead-letter queue without
+     * their rejection ever reaching Kafka. Held messages also hold their in-flight slots, so no new work is taken.
+     * Only a stopping collector gives the message back.
+     */
+    private ObjectOutcome handleThroughKafkaOutage(S3ObjectRef object) {
+        ObjectOutcome outcome = objects.handle(object);
+        while (outcome.kafkaUnavailable() && running) {
+            try {
+                Thread.sleep(pauseForKafka(outcome.problem()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return outcome;
+            }
+            outcome = objects.handle(object);
+        }
+        if (!outcome.kafkaUnavailable()) {
+            consecutiveKafkaFailures.set(0);
+        }
+        return outcome;
+    }
+
     /** A message that could not be completed: give it back for a retry, or give up on its last receive. */
     private void failed(InFlight work, List<String> problems, List<S3ObjectRef> failedObjects, boolean kafkaDown) {
         Message message = work.message;
-        if (kafkaDown) {
-            pauseForKafka(problems.get(0));
-        }
         QueueSettings settings = queue;
         if (!kafkaDown && settings != null && work.receiveCount >= settings.maxReceiveCount()) {
             poison.increment();
@@ -370,11 +391,14 @@ public final class SqsNotificationSource implements CollectorSource {
         changeVisibility(message, (int) Math.min(43_200, config.retryDelay().toSeconds()));
     }
 
-    private void pauseForKafka(String problem) {
+    /** Stops receiving for a while (longer after each consecutive failure); returns the pause in milliseconds. */
+    private long pauseForKafka(String problem) {
         int failures = consecutiveKafkaFailures.incrementAndGet();
         long pause = Math.min(KAFKA_PAUSE_MAX.toMillis(), KAFKA_PAUSE_MIN.toMillis() << Math.min(16, failures - 1));
         pausedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause);
-        LOG.warnf("%s: Kafka is unavailable, not receiving for %d ms: %s", id(), pause, problem);
+        LOG.warnf("%s: Kafka is unavailable, holding the messages in flight and not receiving for %d ms: %s", id(),
+                pause, problem);
+        return pause;
     }
 
     private void delete(Message message) {

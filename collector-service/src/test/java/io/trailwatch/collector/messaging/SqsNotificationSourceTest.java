@@ -264,6 +264,29 @@ class SqsNotificationSourceTest {
     }
 
     @Test
+    void holdsAMessageThroughAKafkaOutageWithoutSpendingItsReceivesSoItNeverReachesTheDeadLetterQueue() {
+        String bucket = Buckets.create("outage");
+        String queue = Queues.create("outage", 2, 30);
+        String key = ORG + "111122223333/CloudTrail/us-east-1/2026/11/27/outage.json.gz";
+        String id = UUID.randomUUID().toString();
+        Buckets.put(bucket, key, gzip(file(List.of(record(id, "111122223333", "CreateUser")))));
+        Queues.send(queue, Queues.s3Notification(bucket, key, 10));
+        AtomicInteger attempts = new AtomicInteger();
+        // Three failed attempts against a queue that allows two receives: given back each time, the message would
+        // have gone to the dead-letter queue.
+        SqsNotificationSource source = startWith(queue, s -> s, reader -> ref -> attempts.incrementAndGet() <= 3
+                ? ObjectOutcome.kafkaDown("Kafka did not acknowledge: timed out") : reader.handle(ref));
+
+        assertThat(readEvents(1, id)).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Queues.depth(queue) == 0
+                && counter("trailwatch.sqs.messages.deleted", source).count() == 1);
+        assertThat(attempts).hasValue(4);
+        assertThat(Queues.depth(Queues.deadLetterQueue(queue))).isZero();
+        assertThat(counter("trailwatch.sqs.messages.received", source).count()).isEqualTo(1);
+        assertThat(counter("trailwatch.sqs.messages.returned", source).count()).isZero();
+    }
+
+    @Test
     void extendsTheVisibilityOfAMessageWhileItsObjectIsStillBeingRead() {
         String bucket = Buckets.create("slow");
         String queue = Queues.create("slow", 5, 30);

@@ -122,6 +122,23 @@ class IntakeResourceTest {
         assertThat(rejectedUploads() - rejectedBefore).as("each rejected file counted once").isEqualTo(4.0);
     }
 
+    @Test
+    void refusesAnUploadLargerThanTheObjectLimitBeforeReadingIt() throws IOException {
+        // The test profile limits objects to 4 MiB; the HTTP body limit follows it (64M elsewhere). Only the
+        // headers are sent: the answer must come from the declared length, before any of the body is read.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String credentials = java.util.Base64.getEncoder()
+                    .encodeToString("admin:test-admin".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("POST " + INTAKE + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Authorization: Basic " + credentials + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (4 * 1024 * 1024 + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+    }
+
     private double rejectedUploads() {
         io.micrometer.core.instrument.Counter counter = metrics.find("trailwatch.intake.files")
                 .tags("source", "http-upload", "outcome", "rejected").counter();
