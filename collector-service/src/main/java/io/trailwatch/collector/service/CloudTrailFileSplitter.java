@@ -7,15 +7,19 @@ import java.io.UncheckedIOException;
 
 /**
  * Streams a CloudTrail log file ({@code {"Records":[...]}}) and hands over each element of {@code Records} as the
- * exact bytes AWS wrote, without ever holding the whole file. It only tracks JSON structure (nesting, strings,
- * escapes); each record is parsed on its own afterwards. It is on the path of every byte the collector reads, so
- * it scans its buffer in place and copies a record's bytes in blocks, not byte by byte.
+ * exact bytes AWS wrote, with what {@link RecordScanner} found in it, without ever holding the whole file. Each
+ * record is scanned once, where it lies in the read buffer; a record that runs past the buffer's end is scanned
+ * again once the buffer holds it. Around the records only JSON structure is tracked (nesting, strings, escapes),
+ * which is also how the end of a malformed record is found, so one bad record does not spoil the rest.
  */
 final class CloudTrailFileSplitter {
 
-    /** Receives each record in file order. {@code bytes} is null when the record was larger than the limit. */
+    /**
+     * Receives each record in file order. {@code bytes} and {@code scanned} are null when the record was larger
+     * than the limit.
+     */
     interface RecordSink {
-        void record(int index, byte[] bytes, int recordSize);
+        void record(int index, byte[] bytes, int recordSize, ScannedRecord scanned);
     }
 
     private static final int BUFFER = 64 * 1024;
@@ -23,7 +27,9 @@ final class CloudTrailFileSplitter {
     private final InputStream in;
     private final int maxRecordBytes;
     private final int maxRecords;
-    private final byte[] buffer = new byte[BUFFER];
+    private final RecordScanner scanner = new RecordScanner();
+    /** Grows (up to twice the record limit) only while one record does not fit. */
+    private byte[] buffer = new byte[BUFFER];
     /** Offset in the input of {@code buffer[0]}. */
     private long bufferStart;
     private int length;
@@ -97,13 +103,11 @@ final class CloudTrailFileSplitter {
                 throw new InputRejectedException(RejectionReason.TOO_MANY_RECORDS,
                         "file has more than " + maxRecords + " records");
             }
-            skipWhitespace();
+            if (skipWhitespace() == -1) {
+                throw truncated();
+            }
             unread();
-            long start = consumed();
-            beginCapture();
-            skipValue();
-            byte[] record = endCapture();
-            sink.record(count, record, (int) Math.min(Integer.MAX_VALUE, consumed() - start));
+            readRecord(count, sink);
             count++;
             c = skipWhitespace();
             if (c == ']') {
@@ -113,6 +117,63 @@ final class CloudTrailFileSplitter {
                 throw notJson(c, "',' or ']' after record " + (count - 1));
             }
         }
+    }
+
+    /** Scans the record that starts at {@code position} and hands it over. */
+    private void readRecord(int index, RecordSink sink) {
+        while (true) {
+            int end = scanner.scan(buffer, position, length);
+            if (end >= 0) {
+                int size = end - position;
+                byte[] record = size > maxRecordBytes ? null : java.util.Arrays.copyOfRange(buffer, position, end);
+                position = end;
+                sink.record(index, record, size, record == null ? null : scanner.record());
+                return;
+            }
+            if (end == RecordScanner.MALFORMED) {
+                String problem = scanner.problem();
+                skipRecord(index, sink, problem);
+                return;
+            }
+            if (length - position >= maxRecordBytes || !readMore()) {
+                // Too large to keep (the skip keeps no bytes), or the input ends inside it (the skip says where).
+                skipRecord(index, sink, "the file ends inside the record");
+                return;
+            }
+        }
+    }
+
+    /** Finds the end of a record by its structure alone, capturing its bytes unless it is too large. */
+    private void skipRecord(int index, RecordSink sink, String problem) {
+        long start = consumed();
+        beginCapture();
+        skipValue();
+        byte[] record = endCapture();
+        sink.record(index, record, (int) Math.min(Integer.MAX_VALUE, consumed() - start),
+                record == null ? null : ScannedRecord.malformed(problem));
+    }
+
+    /**
+     * Reads more input after the unread bytes of the buffer, moving them to its start first (or growing it when
+     * they fill it). Returns false at the end of the input.
+     */
+    private boolean readMore() {
+        int kept = length - position;
+        if (position > 0) {
+            System.arraycopy(buffer, position, buffer, 0, kept);
+            bufferStart += position;
+            position = 0;
+            length = kept;
+        }
+        if (length == buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        int n = read(length);
+        if (n < 0) {
+            return false;
+        }
+        length += n;
+        return true;
     }
 
     private String readKey() {
@@ -159,37 +220,69 @@ final class CloudTrailFileSplitter {
         }
     }
 
+    /*
+     * The two loops below run over every byte of every record: they keep the buffer, position and end in locals
+     * (a field store per byte cost more than the comparisons) and leave the inner loop only at a buffer's end.
+     */
     private void skipContainer(int open) {
         int depth = 1;
-        while (depth > 0) {
-            if (position == length && !fill()) {
-                throw truncated();
-            }
-            switch (buffer[position++]) {
-                case '"' -> skipStringBody();
-                case '{', '[' -> depth++;
-                case '}', ']' -> depth--;
-                default -> {
+        byte[] buf = buffer;
+        int p = position;
+        while (true) {
+            int end = length;
+            while (p < end) {
+                switch (buf[p++]) {
+                    case '"' -> {
+                        position = p;
+                        skipStringBody();
+                        p = position;
+                        end = length;
+                    }
+                    case '{', '[' -> depth++;
+                    case '}', ']' -> {
+                        if (--depth == 0) {
+                            position = p;
+                            return;
+                        }
+                    }
+                    default -> {
+                    }
                 }
             }
+            position = p;
+            if (!fill()) {
+                throw truncated();
+            }
+            p = position;
         }
     }
 
     private void skipStringBody() {
+        byte[] buf = buffer;
+        int p = position;
         while (true) {
-            if (position == length && !fill()) {
+            int end = length;
+            boolean escapeAtEnd = false;
+            while (p < end) {
+                byte b = buf[p++];
+                if (b == '"') {
+                    position = p;
+                    return;
+                }
+                if (b == '\\') {
+                    if (p == end) {
+                        escapeAtEnd = true;
+                        break;
+                    }
+                    p++;
+                }
+            }
+            position = p;
+            if (!fill()) {
                 throw truncated();
             }
-            byte b = buffer[position++];
-            if (b == '"') {
-                return;
-            }
-            if (b == '\\') {
-                if (position == length && !fill()) {
-                    throw truncated();
-                }
-                position++;
-            }
+            // The byte after a backslash that ended the previous buffer is escaped: step over it.
+            p = escapeAtEnd ? position + 1 : position;
         }
     }
 
@@ -278,16 +371,22 @@ final class CloudTrailFileSplitter {
         bufferStart += length;
         length = 0;
         position = 0;
+        int n = read(0);
+        if (n < 0) {
+            return false;
+        }
+        length = n;
+        return true;
+    }
+
+    /** Reads into the buffer from {@code offset} to its end; returns the bytes read, or -1 at the end. */
+    private int read(int offset) {
         try {
             int n;
             do {
-                n = in.read(buffer, 0, buffer.length);
+                n = in.read(buffer, offset, buffer.length - offset);
             } while (n == 0);
-            if (n < 0) {
-                return false;
-            }
-            length = n;
-            return true;
+            return n;
         } catch (java.util.zip.ZipException e) {
             throw new InputRejectedException(RejectionReason.BAD_GZIP, "corrupt gzip data: " + e.getMessage());
         } catch (java.io.EOFException e) {

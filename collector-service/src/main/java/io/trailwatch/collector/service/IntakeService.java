@@ -182,24 +182,19 @@ public class IntakeService {
             this.insightFile = insightFile;
         }
 
-        void accept(int index, byte[] json, int size) {
+        void accept(int index, byte[] json, int size, ScannedRecord scanned) {
             if (json == null) {
                 refuse(index, RejectionReason.RECORD_TOO_LARGE, "record " + index + " is " + size
                         + " bytes, larger than the limit of " + config.limits().maxRecordBytes(), null);
                 return;
             }
-            RecordValidator.Result result = validator.validate(json);
+            RecordValidator.Result result = validator.validate(json, scanned);
             if (result.problem() != null) {
                 refuse(index, result.problem().reason(), "record " + index + ": " + result.problem().message(), json);
                 return;
             }
             CloudTrailRecord record = result.record();
-            long hash = RecentEventIds.hash(record.eventID());
-            if (recent.contains(hash)) {
-                duplicates++;
-                return;
-            }
-            pendingHashes[pending.size()] = hash;
+            pendingHashes[pending.size()] = RecentEventIds.hash(record.eventID());
             pending.add(insightFile && !record.insight()
                     ? new CloudTrailRecord(record.json(), record.eventID(), record.accountId(), true) : record);
             if (pending.size() == PUBLISH_BATCH) {
@@ -218,17 +213,32 @@ public class IntakeService {
             }
         }
 
+        /** Drops the pending records published recently and sends the rest. */
         private void send() {
-            long[] hashes = Arrays.copyOf(pendingHashes, pending.size());
+            boolean[] known = recent.containsEach(pendingHashes, pending.size());
+            List<CloudTrailRecord> fresh = new ArrayList<>(pending.size());
+            long[] hashes = new long[pending.size()];
+            for (int i = 0; i < known.length; i++) {
+                if (known[i]) {
+                    duplicates++;
+                } else {
+                    hashes[fresh.size()] = pendingHashes[i];
+                    fresh.add(pending.get(i));
+                }
+            }
+            pending.clear();
+            if (fresh.isEmpty()) {
+                return;
+            }
+            long[] freshHashes = Arrays.copyOf(hashes, fresh.size());
             long started = System.nanoTime();
-            CompletableFuture<Void> acked = publisher.publish(List.copyOf(pending), source);
+            CompletableFuture<Void> acked = publisher.publish(fresh, source);
             inFlight.add(acked.thenRun(() -> {
                 publishLatency.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-                recent.addAll(hashes);
+                recent.addAll(freshHashes);
             }));
-            published += pending.size();
-            metrics.counter("trailwatch.intake.records", "source", sourceType(source)).increment(pending.size());
-            pending.clear();
+            published += fresh.size();
+            metrics.counter("trailwatch.intake.records", "source", sourceType(source)).increment(fresh.size());
             // Bound memory: never more than a few batches waiting for acknowledgement.
             if (inFlight.size() >= BATCHES_IN_FLIGHT) {
                 await(inFlight.poll());

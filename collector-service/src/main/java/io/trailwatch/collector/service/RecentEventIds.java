@@ -53,6 +53,20 @@ public final class RecentEventIds {
         return capacity > 0 && (find(current, hash) || find(previous, hash));
     }
 
+    /**
+     * Which of the first {@code count} hashes are remembered, under one lock: the collector's workers check whole
+     * batches, so they do not contend for the lock once per record.
+     */
+    public synchronized boolean[] containsEach(long[] hashes, int count) {
+        boolean[] known = new boolean[count];
+        if (capacity > 0) {
+            for (int i = 0; i < count; i++) {
+                known[i] = find(current, hashes[i]) || find(previous, hashes[i]);
+            }
+        }
+        return known;
+    }
+
     public synchronized void add(long hash) {
         if (capacity == 0 || find(current, hash)) {
             return;

@@ -1,20 +1,15 @@
 package io.trailwatch.collector.service;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailwatch.contracts.RejectionReason;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
  * Checks that one record is a CloudTrail record (a JSON object with eventID and a parseable eventTime) and picks
- * out what its Kafka message needs. It streams over the record's tokens instead of building a tree, and checks
- * CloudTrail's own time format without a general date parser: it is on the path of every record, and only five
- * fields matter. (A singleton: no client proxy on a per-record call.)
+ * out what its Kafka message needs, from what {@link RecordScanner} found while the file was split. It checks
+ * CloudTrail's own time format without a general date parser: it is on the path of every record. (A singleton: no
+ * client proxy on a per-record call.)
  */
 @Singleton
 public class RecordValidator {
@@ -27,47 +22,28 @@ public class RecordValidator {
     public record Result(CloudTrailRecord record, Problem problem) {
     }
 
-    private final JsonFactory json;
-
-    public RecordValidator(ObjectMapper mapper) {
-        this.json = mapper.getFactory();
-    }
-
-    public Result validate(byte[] bytes) {
-        Fields fields = new Fields();
-        try (JsonParser parser = json.createParser(bytes)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                if (first == null) {
-                    return problem(RejectionReason.NOT_JSON, "record is empty");
-                }
-                parser.skipChildren();
-                if (parser.nextToken() != null) {
-                    return problem(RejectionReason.NOT_JSON, "record is followed by unexpected data");
-                }
-                return problem(RejectionReason.BAD_RECORD, "record is not a JSON object");
-            }
-            readTopLevel(parser, fields);
-            if (parser.nextToken() != null) {
-                return problem(RejectionReason.NOT_JSON, "record is followed by unexpected data");
-            }
-        } catch (IOException e) {
-            return problem(RejectionReason.NOT_JSON, "record is not valid JSON: " + firstLine(e.getMessage()));
+    /** Checks a record the splitter scanned. */
+    Result validate(byte[] bytes, ScannedRecord fields) {
+        if (fields.malformed() != null) {
+            return problem(RejectionReason.NOT_JSON, "record is not valid JSON: " + fields.malformed());
         }
-        if (fields.eventID == null || fields.eventID.isBlank()) {
+        if (!fields.object()) {
+            return problem(RejectionReason.BAD_RECORD, "record is not a JSON object");
+        }
+        if (fields.eventID() == null || fields.eventID().isBlank()) {
             return problem(RejectionReason.MISSING_FIELD, "record has no eventID");
         }
-        if (fields.eventTime == null) {
-            return problem(RejectionReason.MISSING_FIELD, "record " + fields.eventID + " has no eventTime");
+        if (fields.eventTime() == null) {
+            return problem(RejectionReason.MISSING_FIELD, "record " + fields.eventID() + " has no eventTime");
         }
-        if (!isIsoTime(fields.eventTime)) {
-            return problem(RejectionReason.BAD_RECORD,
-                    "record " + fields.eventID + " has an eventTime that is not an ISO-8601 time: " + fields.eventTime);
+        if (!isIsoTime(fields.eventTime())) {
+            return problem(RejectionReason.BAD_RECORD, "record " + fields.eventID()
+                    + " has an eventTime that is not an ISO-8601 time: " + fields.eventTime());
         }
-        String account = fields.recipientAccountId != null ? fields.recipientAccountId
-                : fields.actingAccountId != null ? fields.actingAccountId : "unknown";
-        boolean insight = "AwsCloudTrailInsight".equals(fields.eventType);
-        return new Result(new CloudTrailRecord(bytes, fields.eventID, account, insight), null);
+        String account = fields.recipientAccountId() != null ? fields.recipientAccountId()
+                : fields.actingAccountId() != null ? fields.actingAccountId() : "unknown";
+        boolean insight = "AwsCloudTrailInsight".equals(fields.eventType());
+        return new Result(new CloudTrailRecord(bytes, fields.eventID(), account, insight), null);
     }
 
     /** CloudTrail writes {@code 2026-11-27T10:04:31Z}; anything else goes through the general parser. */
@@ -101,59 +77,7 @@ public class RecordValidator {
         return (tens - '0') * 10 + (ones - '0');
     }
 
-    private static void readTopLevel(JsonParser parser, Fields fields) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            switch (name) {
-                case "eventID" -> fields.eventID = textOrNull(parser, value);
-                case "eventTime" -> fields.eventTime = textOrNull(parser, value);
-                case "eventType" -> fields.eventType = textOrNull(parser, value);
-                case "recipientAccountId" -> fields.recipientAccountId = textOrNull(parser, value);
-                case "userIdentity" -> {
-                    fields.actingAccountId = null;
-                    if (value == JsonToken.START_OBJECT) {
-                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                            String inner = parser.currentName();
-                            JsonToken innerValue = parser.nextToken();
-                            if ("accountId".equals(inner)) {
-                                fields.actingAccountId = textOrNull(parser, innerValue);
-                            } else {
-                                parser.skipChildren();
-                            }
-                        }
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-                default -> parser.skipChildren();
-            }
-        }
-    }
-
-    private static String textOrNull(JsonParser parser, JsonToken token) throws IOException {
-        if (token == JsonToken.VALUE_STRING) {
-            return parser.getText();
-        }
-        parser.skipChildren();
-        return null;
-    }
-
     private static Result problem(RejectionReason reason, String message) {
         return new Result(null, new Problem(reason, message));
-    }
-
-    private static String firstLine(String message) {
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    /** The fields of one record that matter here; later duplicates of a field win, as in a JSON tree. */
-    private static final class Fields {
-        String eventID;
-        String eventTime;
-        String eventType;
-        String recipientAccountId;
-        String actingAccountId;
     }
 }

@@ -25,6 +25,74 @@ class CloudTrailFileSplitterTest {
     }
 
     @Test
+    void findsTheSameRecordsWhateverSizeTheReadsHaveEvenWithAnEscapeSplitAcrossTwoReads() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            expected.add("{\"eventID\":\"" + i + "\",\"s\":\"" + "\\\\\\\"]}".repeat(i % 7) + "\",\"a\":[{\"b\":\"}\"}]}");
+        }
+        String file = "{\"Records\":[" + String.join(",", expected) + "]}";
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        for (int chunk : new int[] {1, 2, 3, 5, 7, 64, 1000}) {
+            List<String> records = new ArrayList<>();
+            new CloudTrailFileSplitter(new ChunkedInputStream(bytes, chunk), 1 << 20, 1000)
+                    .split((index, json, size, scanned) -> {
+                        assertThat(scanned.malformed()).isNull();
+                        assertThat(scanned.eventID()).isEqualTo(String.valueOf(index));
+                        records.add(new String(json, StandardCharsets.UTF_8));
+                    });
+            assertThat(records).as("reads of %d bytes", chunk).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /** Hands out at most {@code chunk} bytes per read, so every byte of the file ends a read at some chunk size. */
+    private static final class ChunkedInputStream extends ByteArrayInputStream {
+        private final int chunk;
+
+        ChunkedInputStream(byte[] bytes, int chunk) {
+            super(bytes);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, chunk));
+        }
+    }
+
+    @Test
+    void handsOverAMalformedRecordWithItsProblemAndGoesOnWithTheNextOne() {
+        String bad = "{\"eventID\":\"a\",\"n\":01,\"s\":\"] } still inside\"}";
+        String good = "{\"eventID\":\"b\"}";
+        List<ScannedRecord> scanned = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        new CloudTrailFileSplitter(in("{\"Records\":[" + bad + ", " + good + "]}"), 1 << 20, 10)
+                .split((index, json, size, fields) -> {
+                    scanned.add(fields);
+                    records.add(new String(json, StandardCharsets.UTF_8));
+                });
+        assertThat(records).containsExactly(bad, good);
+        assertThat(scanned.get(0).malformed()).isEqualTo("found '1', expected ',' or '}' in an object at byte 20 of the record");
+        assertThat(scanned.get(1).malformed()).isNull();
+        assertThat(scanned.get(1).eventID()).isEqualTo("b");
+    }
+
+    @Test
+    void reportsAnOversizedRecordThatSpansManyReads() {
+        String big = "{\"eventID\":\"" + "x".repeat(300_000) + "\"}";
+        byte[] file = ("{\"Records\":[{\"eventID\":\"a\"}," + big + ",{\"eventID\":\"b\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        List<String> ids = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        new CloudTrailFileSplitter(new ChunkedInputStream(file, 5000), 100_000, 10)
+                .split((index, json, size, scanned) -> {
+                    sizes.add(size);
+                    ids.add(scanned == null ? null : scanned.eventID());
+                });
+        assertThat(ids).containsExactly("a", null, "b");
+        assertThat(sizes.get(1)).isEqualTo(big.length());
+    }
+
+    @Test
     void skipsOtherTopLevelMembersAroundRecords() {
         String file = "{\"before\": {\"Records\": \"not this\"}, \"Records\": [{\"eventID\":\"a\"}], \"after\": [1,2]}";
         assertThat(split(file, 1 << 20, 100)).containsExactly("{\"eventID\":\"a\"}");
@@ -41,7 +109,7 @@ class CloudTrailFileSplitterTest {
         List<Integer> sizes = new ArrayList<>();
         List<byte[]> bytes = new ArrayList<>();
         new CloudTrailFileSplitter(in("{\"Records\":[" + big + ",{\"eventID\":\"b\"}]}"), 100, 10)
-                .split((index, json, size) -> {
+                .split((index, json, size, scanned) -> {
                     sizes.add(size);
                     bytes.add(json);
                 });
@@ -97,7 +165,7 @@ class CloudTrailFileSplitterTest {
     private static List<String> split(String file, int maxRecordBytes, int maxRecords) {
         List<String> records = new ArrayList<>();
         new CloudTrailFileSplitter(in(file), maxRecordBytes, maxRecords)
-                .split((index, json, size) -> records.add(new String(json, StandardCharsets.UTF_8)));
+                .split((index, json, size, scanned) -> records.add(new String(json, StandardCharsets.UTF_8)));
         return records;
     }
 

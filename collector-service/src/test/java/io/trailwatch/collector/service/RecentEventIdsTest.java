@@ -30,6 +30,17 @@ class RecentEventIdsTest {
     }
 
     @Test
+    void checksAWholeBatchAtOnce() {
+        RecentEventIds recent = new RecentEventIds(100);
+        long a = RecentEventIds.hash("a");
+        long b = RecentEventIds.hash("b");
+        long c = RecentEventIds.hash("c");
+        recent.addAll(new long[] {a, c});
+        assertThat(recent.containsEach(new long[] {a, b, c, b}, 3)).containsExactly(true, false, true);
+        assertThat(new RecentEventIds(0).containsEach(new long[] {a}, 1)).containsExactly(false);
+    }
+
+    @Test
     void knowsNothingItWasNotToldAndNothingWhenTurnedOff() {
         RecentEventIds recent = new RecentEventIds(10);
         recent.add(RecentEventIds.hash("a"));

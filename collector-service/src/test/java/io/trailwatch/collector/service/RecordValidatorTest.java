@@ -2,14 +2,16 @@ package io.trailwatch.collector.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailwatch.contracts.RejectionReason;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RecordValidatorTest {
 
-    private final RecordValidator validator = new RecordValidator(new ObjectMapper());
+    private final RecordValidator validator = new RecordValidator();
 
     @Test
     void picksTheKeyAndTypeOfARecordWithoutBuildingATree() {
@@ -50,12 +52,20 @@ class RecordValidatorTest {
                         "record a has an eventTime that is not an ISO-8601 time: 2026-11-31T00:00:00Z"));
         assertThat(validate("{\"eventID\":7,\"eventTime\":\"2026-11-27T00:00:00Z\"}").problem().reason())
                 .isEqualTo(RejectionReason.MISSING_FIELD);
-        assertThat(validate("{\"eventID\":\"a\"").problem().reason()).isEqualTo(RejectionReason.NOT_JSON);
-        assertThat(validate("{\"eventID\":\"a\"} {}").problem().message()).contains("followed by unexpected data");
-        assertThat(validate("\"text\"").problem().reason()).isEqualTo(RejectionReason.BAD_RECORD);
+        assertThat(validate("{\"eventID\":\"a\",\"n\":[1,]}").problem())
+                .isEqualTo(new RecordValidator.Problem(RejectionReason.NOT_JSON,
+                        "record is not valid JSON: found ']', expected a JSON value at byte 22 of the record"));
+        assertThat(validate("\"text\"").problem()).isEqualTo(new RecordValidator.Problem(RejectionReason.BAD_RECORD,
+                "record is not a JSON object"));
     }
 
+    /** Validates the record as the collector does: scanned while its file is split. */
     private RecordValidator.Result validate(String json) {
-        return validator.validate(json.getBytes(StandardCharsets.UTF_8));
+        List<RecordValidator.Result> results = new ArrayList<>();
+        byte[] file = ("{\"Records\":[" + json + "]}").getBytes(StandardCharsets.UTF_8);
+        new CloudTrailFileSplitter(new ByteArrayInputStream(file), 1 << 20, 10)
+                .split((index, bytes, size, scanned) -> results.add(validator.validate(bytes, scanned)));
+        assertThat(results).hasSize(1);
+        return results.get(0);
     }
 }
