@@ -51,7 +51,9 @@ public final class BenchCommand {
             Path work = Files.createDirectories(dataDir.resolve("bench"));
 
             ThroughputRun.Result throughput = new ThroughputRun(pipeline, options, work, progress).run();
-            long webhooks = awaitWebhooks(pipeline.webhooks(), throughput.findingsProduced(), progress);
+            long webhooks = awaitWebhooks(pipeline.webhooks(),
+                    throughput.warmUpFindings() + throughput.findingsProduced(), progress)
+                    - throughput.warmUpFindings();
 
             progress.accept("raw Kafka rates: ProducerPerformance and ConsumerPerformance on topic " + RAW_TOPIC);
             createRawTopic(pipeline.stack().kafkaBootstrapServers());

@@ -16,7 +16,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The throughput run, on two batches of the same size and shape (CloudTrail files as in the latency run), each
- * staged in S3 first and then announced at once with one S3 notification per file:
+ * staged in S3 first and then announced at once with one S3 notification per file, after a third such batch has
+ * gone through the whole pipeline unmeasured (without it the collector was timed while its JIT compiler, and the
+ * broker's, still took a third of a core each):
  * <ol>
  * <li>each service alone: rules-service and query-service are stopped while the collector publishes the first
  * batch (events topic end offsets); then rules-service is started and works off the backlog (its consumer group's
@@ -42,8 +44,11 @@ final class ThroughputRun {
         }
     }
 
+    /**
+     * @param warmUpFindings findings of the warm-up batch, which alert-service also delivers
+     */
     record Result(long events, int files, int averageRecordBytes, Path payloadFile, Stages alone, Stages pipeline,
-                  long findingsProduced, long findingsExpected) {
+                  long findingsProduced, long findingsExpected, long warmUpFindings) {
 
         boolean complete() {
             return alone.complete() && pipeline.complete();
@@ -76,15 +81,21 @@ final class ThroughputRun {
         }
         Batch second = stage(options.seed() + 2, file -> {
         });
+        Batch warmUp = stage(options.seed() + 4, file -> {
+        });
+        long beforeWarmUp = probe.readCommitted(Topics.FINDINGS, value -> {
+        });
+        wholePipeline(warmUp, "warm-up (not measured): the whole pipeline");
         long baseFindings = probe.readCommitted(Topics.FINDINGS, value -> {
         });
 
         Stages alone = eachServiceAlone(first);
-        Stages together = wholePipeline(second);
+        Stages together = wholePipeline(second, "the whole pipeline: every service running");
         long findings = probe.readCommitted(Topics.FINDINGS, value -> {
         }) - baseFindings;
         return new Result(first.events(), first.files().size(), sample.averageRecordBytes(), sample.payloadFile(),
-                alone, together, findings, first.expectedFindings() + second.expectedFindings());
+                alone, together, findings, first.expectedFindings() + second.expectedFindings(),
+                baseFindings - beforeWarmUp);
     }
 
     private Batch stage(long seed, Consumer<io.trailwatch.simulator.delivery.LogFile> observer) {
@@ -128,8 +139,8 @@ final class ThroughputRun {
         return new Stages(collector, rules, query);
     }
 
-    private Stages wholePipeline(Batch batch) throws InterruptedException {
-        progress.accept("the whole pipeline: every service running");
+    private Stages wholePipeline(Batch batch, String title) throws InterruptedException {
+        progress.accept(title);
         LongSupplier kafka = eventsInKafka();
         LongSupplier rules = rulesCommitted();
         LongSupplier rows = rowsStored();
