@@ -221,8 +221,9 @@ final class CloudTrailFileSplitter {
     }
 
     /*
-     * The two loops below run over every byte of every record: they keep the buffer, position and end in locals
-     * (a field store per byte cost more than the comparisons) and leave the inner loop only at a buffer's end.
+     * The two loops below step over what the scanner does not read: the file's other members, and records it
+     * refused (malformed, or too large to keep, possibly megabytes). They keep the buffer, position and end in
+     * locals and leave the inner loop only at a buffer's end.
      */
     private void skipContainer(int open) {
         int depth = 1;
