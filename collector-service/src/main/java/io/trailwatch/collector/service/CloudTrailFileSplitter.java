@@ -220,70 +220,37 @@ final class CloudTrailFileSplitter {
         }
     }
 
-    /*
-     * The two loops below step over what the scanner does not read: the file's other members, and records it
-     * refused (malformed, or too large to keep, possibly megabytes). They keep the buffer, position and end in
-     * locals and leave the inner loop only at a buffer's end.
-     */
     private void skipContainer(int open) {
         int depth = 1;
-        byte[] buf = buffer;
-        int p = position;
-        while (true) {
-            int end = length;
-            while (p < end) {
-                switch (buf[p++]) {
-                    case '"' -> {
-                        position = p;
-                        skipStringBody();
-                        p = position;
-                        end = length;
-                    }
-                    case '{', '[' -> depth++;
-                    case '}', ']' -> {
-                        if (--depth == 0) {
-                            position = p;
-                            return;
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            }
-            position = p;
-            if (!fill()) {
+        while (depth > 0) {
+            if (position == length && !fill()) {
                 throw truncated();
             }
-            p = position;
+            switch (buffer[position++]) {
+                case '"' -> skipStringBody();
+                case '{', '[' -> depth++;
+                case '}', ']' -> depth--;
+                default -> {
+                }
+            }
         }
     }
 
     private void skipStringBody() {
-        byte[] buf = buffer;
-        int p = position;
         while (true) {
-            int end = length;
-            boolean escapeAtEnd = false;
-            while (p < end) {
-                byte b = buf[p++];
-                if (b == '"') {
-                    position = p;
-                    return;
-                }
-                if (b == '\\') {
-                    if (p == end) {
-                        escapeAtEnd = true;
-                        break;
-                    }
-                    p++;
-                }
-            }
-            position = p;
-            if (!fill()) {
+            if (position == length && !fill()) {
                 throw truncated();
             }
-            // The byte after a backslash that ended the previous buffer is escaped: step over it.
-            p = escapeAtEnd ? position + 1 : position;
+            byte b = buffer[position++];
+            if (b == '"') {
+                return;
+            }
+            if (b == '\\') {
+                if (position == length && !fill()) {
+                    throw truncated();
+                }
+                position++;
+            }
         }
     }
 

@@ -169,7 +169,7 @@ public class IntakeService {
         private final String source;
         private final boolean insightFile;
         private final List<CloudTrailRecord> pending = new ArrayList<>(PUBLISH_BATCH);
-        private long[] pendingHashes = new long[PUBLISH_BATCH];
+        private final long[] pendingHashes = new long[PUBLISH_BATCH];
         private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
         private final Deque<CompletableFuture<Void>> rejections = new ArrayDeque<>();
         private final List<IntakeResult.RecordProblem> problems = new ArrayList<>();
@@ -217,12 +217,11 @@ public class IntakeService {
         private void send() {
             boolean[] known = recent.containsEach(pendingHashes, pending.size());
             List<CloudTrailRecord> fresh = new ArrayList<>(pending.size());
-            long[] hashes = new long[pending.size()];
             for (int i = 0; i < known.length; i++) {
                 if (known[i]) {
                     duplicates++;
                 } else {
-                    hashes[fresh.size()] = pendingHashes[i];
+                    pendingHashes[fresh.size()] = pendingHashes[i];
                     fresh.add(pending.get(i));
                 }
             }
@@ -230,7 +229,7 @@ public class IntakeService {
             if (fresh.isEmpty()) {
                 return;
             }
-            long[] freshHashes = Arrays.copyOf(hashes, fresh.size());
+            long[] freshHashes = Arrays.copyOf(pendingHashes, fresh.size());
             long started = System.nanoTime();
             CompletableFuture<Void> acked = publisher.publish(fresh, source);
             inFlight.add(acked.thenRun(() -> {

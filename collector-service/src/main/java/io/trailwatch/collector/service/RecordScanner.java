@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Checks that bytes hold one well-formed JSON value (RFC 8259; inside strings, UTF-8 sequences are checked for
- * their shape, not for overlong forms) and picks out the
- * five fields the collector needs, in a single pass over a byte array. The splitter runs it on its read buffer, so
- * each record is read once: this replaced a structural split followed by a Jackson parse of every record, which
+ * their shape, not for overlong forms) and picks out the five fields the collector needs, in a single pass over a
+ * byte array. The splitter runs it on its read buffer, so each record is read once: this replaced a structural split followed by a Jackson parse of every record, which
  * together were more than half of the collector's CPU. Not thread-safe; one per file.
  */
 final class RecordScanner {
