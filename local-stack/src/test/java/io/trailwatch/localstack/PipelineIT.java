@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailwatch.infra.DataDirectory;
 import io.trailwatch.infra.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,10 +44,11 @@ class PipelineIT {
 
     private static WebhookReceiver receiver;
     private static LocalStack stack;
+    private static Path data;
 
     @BeforeAll
     static void startPlatform() throws IOException {
-        Path data = Files.createTempDirectory("trailwatch-it");
+        data = DataDirectory.temporary("trailwatch-it");
         System.setProperty("trailwatch.logdir", data.resolve("logs").toString());
         receiver = new WebhookReceiver();
         Map<String, Map<String, String>> extraEnv = Map.of("alert-service", Map.of(
@@ -69,6 +70,7 @@ class PipelineIT {
         if (receiver != null) {
             receiver.close();
         }
+        DataDirectory.delete(data);
     }
 
     @Test

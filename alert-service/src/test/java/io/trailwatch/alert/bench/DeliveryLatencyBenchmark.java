@@ -7,12 +7,12 @@ import com.sun.net.httpserver.HttpServer;
 import io.trailwatch.alert.testing.AlertProcess;
 import io.trailwatch.alert.testing.Findings;
 import io.trailwatch.contracts.Topics;
+import io.trailwatch.infra.DataDirectory;
 import io.trailwatch.infra.KafkaBroker;
 import io.trailwatch.infra.PostgresServer;
 import io.trailwatch.infra.ServiceProcess;
 import io.trailwatch.infra.TopicSpec;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class DeliveryLatencyBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        Path dir = Files.createTempDirectory("alert-bench");
+        Path dir = DataDirectory.temporary("alert-bench");
         Map<String, Long> scheduled = new ConcurrentHashMap<>();
         Map<String, Long> received = new ConcurrentHashMap<>();
         AtomicInteger duplicates = new AtomicInteger();
@@ -95,6 +95,8 @@ public final class DeliveryLatencyBenchmark {
                 // Its threads are not daemons: left running they keep exec:java waiting forever.
                 handlers.shutdownNow();
             }
+        } finally {
+            DataDirectory.delete(dir);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.trailwatch.collector.bench;
 
 import io.trailwatch.contracts.Topics;
+import io.trailwatch.infra.DataDirectory;
 import io.trailwatch.infra.FreePorts;
 import io.trailwatch.infra.KafkaBroker;
 import io.trailwatch.infra.S3Server;
@@ -79,7 +80,7 @@ public final class CollectorBenchmark {
             }
             options.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
-        Path dir = Files.createTempDirectory("collector-bench");
+        Path dir = DataDirectory.temporary("collector-bench");
         try (KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0);
              S3Server s3 = S3Server.start(null, 0);
              SqsServer sqs = SqsServer.start(0);
@@ -89,6 +90,8 @@ public final class CollectorBenchmark {
             s3.ensureBucket(BUCKET);
             String queue = sqs.ensureQueueWithDeadLetterQueue("bench-notifications", 5, 300);
             run(options, dir, kafka, s3, sqs, client, queue);
+        } finally {
+            DataDirectory.delete(dir);
         }
     }
 

@@ -1,17 +1,14 @@
 package io.trailwatch.infra.testing;
 
+import io.trailwatch.infra.DataDirectory;
 import io.trailwatch.infra.KafkaBroker;
 import io.trailwatch.infra.PostgresServer;
 import io.trailwatch.infra.S3Server;
 import io.trailwatch.infra.SqsServer;
 import io.trailwatch.infra.TopicSpec;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * One instance of each server per test JVM, started on first use and stopped when the JVM exits, so every test
@@ -64,23 +61,15 @@ public final class SharedInfra {
         S3.closeIfStarted();
         KAFKA.closeIfStarted();
         POSTGRES.closeIfStarted();
-        deleteRecursively(ROOT);
+        try {
+            DataDirectory.delete(ROOT);
+        } catch (UncheckedIOException e) {
+            // Best effort at JVM exit: the servers are stopped, a leftover directory does no harm.
+        }
     }
 
     private static Path createRoot() {
-        try {
-            return Files.createTempDirectory("trailwatch-test-infra");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary directory for test servers", e);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort at JVM exit: a leftover temp directory is harmless.
-        }
+        return DataDirectory.temporary("trailwatch-test-infra");
     }
 
     private static final class Lazy<T extends AutoCloseable> {

@@ -1,6 +1,7 @@
 package io.trailwatch.localstack.bench;
 
 import io.trailwatch.contracts.Topics;
+import io.trailwatch.infra.DataDirectory;
 import io.trailwatch.infra.ServiceProcess;
 import io.trailwatch.localstack.LocalStack;
 import java.io.IOException;

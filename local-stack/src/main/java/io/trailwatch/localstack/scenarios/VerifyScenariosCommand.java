@@ -1,7 +1,7 @@
 package io.trailwatch.localstack.scenarios;
 
 import io.trailwatch.contracts.Topics;
-import io.trailwatch.localstack.bench.DataDirectory;
+import io.trailwatch.infra.DataDirectory;
 import io.trailwatch.localstack.bench.PipelineProbe;
 import io.trailwatch.localstack.bench.PipelineStack;
 import io.trailwatch.localstack.bench.RecordingSink;

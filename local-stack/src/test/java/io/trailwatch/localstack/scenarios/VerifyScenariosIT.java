@@ -2,7 +2,7 @@ package io.trailwatch.localstack.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailwatch.localstack.bench.DataDirectory;
+import io.trailwatch.infra.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailwatch.infra.DataDirectory;
 import io.trailwatch.localstack.LocalStack;
 import io.trailwatch.localstack.StackOptions;
 import io.trailwatch.localstack.StackPorts;
@@ -16,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,12 +70,7 @@ public final class UiStack {
     }
 
     private static UiStack start() {
-        Path data;
-        try {
-            data = Files.createTempDirectory("trailwatch-ui-it");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path data = DataDirectory.temporary("trailwatch-ui-it");
         System.setProperty("trailwatch.logdir", data.resolve("logs").toString());
         Path home = Path.of(System.getProperty("trailwatch.home", "..")).toAbsolutePath().normalize();
         LocalStack stack = new LocalStack(new StackOptions(home, data, StackPorts.free(), false, Map.of()),
@@ -83,7 +78,10 @@ public final class UiStack {
                         "TRAILWATCH_ANALYST_PASSWORD", PASSWORDS.get("analyst"),
                         "TRAILWATCH_VIEWER_PASSWORD", PASSWORDS.get("viewer")),
                 line -> System.out.println("[ui-stack] " + line));
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "ui-stack-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            DataDirectory.delete(data);
+        }, "ui-stack-shutdown"));
         stack.start();
         long seconds = Instant.now().getEpochSecond();
         UiStack ui = new UiStack(stack, Instant.ofEpochSecond(seconds - seconds % 300));

@@ -1,17 +1,14 @@
 package io.trailwatch.query.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.trailwatch.infra.DataDirectory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,7 +33,7 @@ public final class IngestRate {
         BenchArgs args = new BenchArgs(argv);
         long events = args.number("events", 2_000_000);
         Path dir = args.dir().resolve("ingest");
-        deleteRecursively(dir);
+        DataDirectory.delete(dir);
         try (BenchStack stack = new BenchStack(dir, 0)) {
             SyntheticCloudTrail generator = new SyntheticCloudTrail(11, 24, 120, 20_000, 0.01);
             Instant start = Instant.now().minus(Duration.ofHours(24));
@@ -90,18 +87,7 @@ public final class IngestRate {
                         (exact - first[1]) / seconds, best);
             }
         } finally {
-            deleteRecursively(dir);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+            DataDirectory.delete(dir);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.trailwatch.rules.bench;
 
+import io.trailwatch.infra.DataDirectory;
 import io.trailwatch.infra.KafkaBroker;
 import io.trailwatch.rules.support.KafkaTopics;
 import io.trailwatch.rules.support.RulesServiceRun;
@@ -67,7 +68,7 @@ public final class RulesServiceBenchmark {
         List<String> serviceJvm = options.containsKey("jvm") ? List.of(options.get("jvm").split(" ")) : List.of();
         List<String> modes = List.of(options.getOrDefault("modes", "off,on").split(","));
 
-        Path work = Files.createTempDirectory("rules-bench");
+        Path work = DataDirectory.temporary("rules-bench");
         try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), 0)) {
             String bootstrap = broker.bootstrapServers();
             String events = "bench-events";
@@ -117,6 +118,8 @@ public final class RulesServiceBenchmark {
             System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, %s; load average %s; %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                     System.getProperty("java.version"), System.getProperty("os.name"), loadAverage(), Instant.now());
+        } finally {
+            DataDirectory.delete(work);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.trailwatch.localstack.ui.bench;
 
+import io.trailwatch.infra.DataDirectory;
 import io.trailwatch.infra.KafkaBroker;
 import io.trailwatch.infra.PostgresServer;
 import io.trailwatch.infra.ServiceProcess;
@@ -60,7 +61,7 @@ public final class DashboardTiming {
             throw new IllegalStateException("the UI benchmark needs Debian's chromium and chromium-driver packages "
                     + "(apt-get install -y chromium chromium-driver)");
         }
-        Path work = Files.createTempDirectory("trailwatch-ui-bench");
+        Path work = DataDirectory.temporary("trailwatch-ui-bench");
         try (PostgresServer postgres = PostgresServer.start(dir.resolve("postgres"), pgPort);
              KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), 0)) {
             kafka.createTopics(TopicSpec.platformTopics(12));
@@ -87,6 +88,8 @@ public final class DashboardTiming {
             } finally {
                 service.stop(Duration.ofSeconds(20));
             }
+        } finally {
+            DataDirectory.delete(work);
         }
     }
 
