@@ -78,6 +78,13 @@ public interface QueryConfig {
         @WithDefault("20")
         int maxOutlierSeries();
 
+        /**
+         * Rows of whole hours' counts the dashboard keeps in memory at most (about 100 bytes each), shared by all
+         * filters; a week of a busy organisation's findings is a few hundred thousand.
+         */
+        @WithDefault("1000000")
+        long cachedRows();
+
         /** The rule whose findings are failed console sign-ins (map of failures by country). */
         @WithDefault("cis-console-auth-failures")
         String failedLoginRule();

@@ -10,12 +10,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The dashboard's queries. Counts come from the per-minute rollups, never from events; the top principals and
- * source IPs come from the findings of the range (through an index that holds those columns).
+ * source IPs come from the findings of the range (through an index that holds those columns). Counts are read per
+ * hour, so that {@code DashboardHours} can keep whole hours in memory.
  */
 @ApplicationScoped
 public class DashboardRepository {
@@ -27,8 +29,8 @@ public class DashboardRepository {
     public record Aggregate(String ruleId, Dimension dimension, String value, Instant bucket, long count) {
     }
 
-    /** One entry of a panel's top list. */
-    public record Top(String panelId, String dimension, String value, long count) {
+    /** Findings of a panel in an hour with one principal or one source address: what its top lists add up. */
+    public record GroupCount(Instant hour, String panelId, String dimension, String value, long count) {
     }
 
     /** The latest finding of a rule before the end of the range. */
@@ -50,12 +52,12 @@ public class DashboardRepository {
         }
     }
 
-    // GROUPING(b, event_name, account_id, country, hl): a bit is 0 where the column is grouped on.
-    private static final int BY_BUCKET = 0b01111;
-    private static final int BY_EVENT_NAME = 0b10111;
-    private static final int BY_ACCOUNT = 0b11011;
-    private static final int BY_COUNTRY = 0b11101;
-    private static final int BY_HIGHLIGHT = 0b01110;
+    // GROUPING(bucket, h, event_name, account_id, country, hl): a bit is 0 where the column is grouped on.
+    private static final int BY_BUCKET = 0b011111;
+    private static final int BY_EVENT_NAME = 0b100111;
+    private static final int BY_ACCOUNT = 0b101011;
+    private static final int BY_COUNTRY = 0b101101;
+    private static final int BY_HIGHLIGHT = 0b011110;
 
     private final AgroalDataSource dataSource;
 
@@ -64,29 +66,51 @@ public class DashboardRepository {
     }
 
     /**
-     * In one scan of the range's rollups: per rule the counts per bucket of {@code bucketSeconds}, per event name,
-     * per account and per country, and per bucket for each of {@code highlightedEventNames}.
+     * The versions of the hours in {@code [from, to)} that have findings (see {@code query.finding_hours}); an hour
+     * without a row never had any.
      */
     @Transactional
-    public List<Aggregate> aggregates(Scope scope, long bucketSeconds, List<String> highlightedEventNames,
-                                      Duration timeout) {
+    public Map<Instant, Long> hourVersions(Instant from, Instant to, Duration timeout) {
+        SqlQuery where = new SqlQuery().from("hour", from).to("hour", to);
+        try (Connection connection = dataSource.getConnection()) {
+            SearchSettings.apply(connection, timeout);
+            Map<Instant, Long> versions = new HashMap<>();
+            try (PreparedStatement statement = where.prepare(connection,
+                    "SELECT hour, version FROM query.finding_hours" + where.where());
+                 ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(SqlQuery.instant(rs, "hour"), rs.getLong("version"));
+                }
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new StoreException("reading the dashboard's hour versions", e);
+        }
+    }
+
+    /**
+     * In one scan of the scope's rollups, per rule: the counts per minute, per minute for each of
+     * {@code highlightedEventNames}, and per hour by event name, by account and by country (those aggregates carry
+     * the hour as their bucket).
+     */
+    @Transactional
+    public List<Aggregate> aggregates(Scope scope, List<String> highlightedEventNames, Duration timeout) {
         SqlQuery where = scope.rollups(scope.from(), scope.to());
         String sql = """
-                SELECT rule_id, b, event_name, account_id, country, hl, sum(findings) AS n,
-                       GROUPING(b, event_name, account_id, country, hl) AS g
-                  FROM (SELECT rule_id, date_bin(make_interval(secs => ?), bucket, timestamptz 'epoch') AS b,
+                SELECT rule_id, bucket, h, event_name, account_id, country, hl, sum(findings) AS n,
+                       GROUPING(bucket, h, event_name, account_id, country, hl) AS g
+                  FROM (SELECT rule_id, bucket, date_bin('1 hour', bucket, timestamptz 'epoch') AS h,
                                event_name, account_id, country,
                                CASE WHEN event_name = ANY(?) THEN event_name END AS hl, findings
                           FROM query.finding_rollups%s) x
-                 GROUP BY GROUPING SETS ((rule_id, b), (rule_id, event_name), (rule_id, account_id),
-                                         (rule_id, country), (rule_id, hl, b))""".formatted(where.where());
+                 GROUP BY GROUPING SETS ((rule_id, bucket), (rule_id, h, event_name), (rule_id, h, account_id),
+                                         (rule_id, h, country), (rule_id, bucket, hl))""".formatted(where.where());
         try (Connection connection = dataSource.getConnection()) {
             SearchSettings.applyForAggregation(connection, timeout);
             List<Aggregate> rows = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setLong(1, bucketSeconds);
-                statement.setArray(2, connection.createArrayOf("text", highlightedEventNames.toArray()));
-                bindAfter(connection, statement, where, 3);
+                statement.setArray(1, connection.createArrayOf("text", highlightedEventNames.toArray()));
+                bindAfter(connection, statement, where, 2);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         Aggregate aggregate = aggregate(rs);
@@ -106,71 +130,54 @@ public class DashboardRepository {
         String rule = rs.getString("rule_id");
         long n = rs.getLong("n");
         return switch (rs.getInt("g")) {
-            case BY_BUCKET -> new Aggregate(rule, Dimension.SERIES, null, SqlQuery.instant(rs, "b"), n);
-            case BY_EVENT_NAME -> new Aggregate(rule, Dimension.EVENT_NAME, rs.getString("event_name"), null, n);
-            case BY_ACCOUNT -> new Aggregate(rule, Dimension.ACCOUNT, rs.getString("account_id"), null, n);
-            case BY_COUNTRY -> new Aggregate(rule, Dimension.COUNTRY, rs.getString("country"), null, n);
+            case BY_BUCKET -> new Aggregate(rule, Dimension.SERIES, null, SqlQuery.instant(rs, "bucket"), n);
+            case BY_EVENT_NAME -> new Aggregate(rule, Dimension.EVENT_NAME, rs.getString("event_name"),
+                    SqlQuery.instant(rs, "h"), n);
+            case BY_ACCOUNT -> new Aggregate(rule, Dimension.ACCOUNT, rs.getString("account_id"),
+                    SqlQuery.instant(rs, "h"), n);
+            case BY_COUNTRY -> new Aggregate(rule, Dimension.COUNTRY, rs.getString("country"),
+                    SqlQuery.instant(rs, "h"), n);
             case BY_HIGHLIGHT -> rs.getString("hl") == null ? null
-                    : new Aggregate(rule, Dimension.HIGHLIGHT, rs.getString("hl"), SqlQuery.instant(rs, "b"), n);
+                    : new Aggregate(rule, Dimension.HIGHLIGHT, rs.getString("hl"), SqlQuery.instant(rs, "bucket"), n);
             default -> null;
         };
     }
 
-    /** Findings per rule in {@code [from, to)} (whole minutes). */
-    @Transactional
-    public Map<String, Long> totals(Scope scope, Instant from, Instant to, Duration timeout) {
-        SqlQuery where = scope.rollups(from, to);
-        String sql = "SELECT rule_id, sum(findings) FROM query.finding_rollups" + where.where() + " GROUP BY rule_id";
-        try (Connection connection = dataSource.getConnection()) {
-            SearchSettings.apply(connection, timeout);
-            Map<String, Long> totals = new java.util.HashMap<>();
-            try (PreparedStatement statement = where.prepare(connection, sql); ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    totals.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-            return totals;
-        } catch (SQLException e) {
-            throw new StoreException("reading dashboard totals", e);
-        }
-    }
-
     /**
-     * The {@code topN} principals and source IPs of each panel's findings in the range; {@code panelOfRule} maps
-     * rule ids to panel ids (a rule it does not map is a panel of its own).
+     * Per hour, the scope's findings per panel and principal and per panel and source address; {@code panelOfRule}
+     * maps rule ids to panel ids (a rule it does not map is a panel of its own).
      */
     @Transactional
-    public List<Top> tops(Scope scope, Map<String, String> panelOfRule, int topN, Duration timeout) {
+    public List<GroupCount> groupCounts(Scope scope, Map<String, String> panelOfRule, Duration timeout) {
         SqlQuery where = new SqlQuery().from("f.event_time", scope.from()).to("f.event_time", scope.to())
                 .anyOf("f.account_id", scope.accountIds()).anyOf("f.region", scope.regions());
         String sql = """
                 WITH m AS (SELECT * FROM unnest(?::text[], ?::text[]) AS m(rule_id, panel_id)),
-                f AS (SELECT coalesce(m.panel_id, f.rule_id) AS panel,
+                f AS (SELECT date_bin('1 hour', f.event_time, timestamptz 'epoch') AS h,
+                             coalesce(m.panel_id, f.rule_id) AS panel,
                              coalesce(f.principal_arn, f.principal_name) AS principal, f.source_ip AS ip
-                        FROM query.findings f LEFT JOIN m ON m.rule_id = f.rule_id%s),
-                g AS (SELECT panel, principal, ip, GROUPING(principal) AS by_ip, count(*) AS n
-                        FROM f GROUP BY GROUPING SETS ((panel, principal), (panel, ip))),
-                r AS (SELECT panel, by_ip, CASE WHEN by_ip = 0 THEN principal ELSE ip END AS value, n
-                        FROM g WHERE CASE WHEN by_ip = 0 THEN principal ELSE ip END IS NOT NULL),
-                ranked AS (SELECT r.*, row_number() OVER (PARTITION BY panel, by_ip ORDER BY n DESC, value) AS rn
-                             FROM r)
-                SELECT panel, by_ip, value, n FROM ranked WHERE rn <= ?""".formatted(where.where());
+                        FROM query.findings f LEFT JOIN m ON m.rule_id = f.rule_id%s)
+                SELECT h, panel, GROUPING(principal) AS by_ip,
+                       CASE WHEN GROUPING(principal) = 0 THEN principal ELSE ip END AS value, count(*) AS n
+                  FROM f GROUP BY GROUPING SETS ((h, panel, principal), (h, panel, ip))""".formatted(where.where());
         try (Connection connection = dataSource.getConnection()) {
             SearchSettings.applyForAggregation(connection, timeout);
-            List<Top> tops = new ArrayList<>();
+            List<GroupCount> counts = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setArray(1, connection.createArrayOf("text", panelOfRule.keySet().toArray()));
                 statement.setArray(2, connection.createArrayOf("text", panelOfRule.values().toArray()));
-                int next = bindAfter(connection, statement, where, 3);
-                statement.setInt(next, topN);
+                bindAfter(connection, statement, where, 3);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        tops.add(new Top(rs.getString(1), rs.getInt(2) == 0 ? "principal" : "sourceIPAddress",
-                                rs.getString(3), rs.getLong(4)));
+                        String value = rs.getString("value");
+                        if (value != null) {
+                            counts.add(new GroupCount(SqlQuery.instant(rs, "h"), rs.getString("panel"),
+                                    rs.getInt("by_ip") == 0 ? "principal" : "sourceIPAddress", value, rs.getLong("n")));
+                        }
                     }
                 }
             }
-            return tops;
+            return counts;
         } catch (SQLException e) {
             throw new StoreException("reading dashboard top lists", e);
         }

@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * Stores findings in one statement per batch and, in the same statement, adds the findings that were new (and only
- * those) to the dashboard rollups, so a redelivered finding is never counted twice.
+ * those) to the dashboard rollups, so a redelivered finding is never counted twice, and raises the version of each
+ * hour they fall in, so the dashboard's copy of that hour is read again.
  */
 @ApplicationScoped
 public class FindingWriter {
@@ -50,6 +51,10 @@ public class FindingWriter {
                  GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
                 ON CONFLICT (bucket, rule_id, account_id, region, country, event_name) DO UPDATE
                    SET findings = r.findings + excluded.findings
+            ), touched AS (
+                INSERT INTO query.finding_hours AS h (hour, version)
+                SELECT DISTINCT date_bin('1 hour', event_time, timestamptz 'epoch'), 1 FROM stored ORDER BY 1
+                ON CONFLICT (hour) DO UPDATE SET version = h.version + 1
             )
             SELECT count(*) FROM stored""";
 

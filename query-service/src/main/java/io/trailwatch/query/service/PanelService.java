@@ -3,10 +3,10 @@ package io.trailwatch.query.service;
 import io.trailwatch.query.config.QueryConfig;
 import io.trailwatch.query.repository.DashboardRepository;
 import io.trailwatch.query.repository.DashboardRepository.Aggregate;
+import io.trailwatch.query.repository.DashboardRepository.GroupCount;
 import io.trailwatch.query.repository.DashboardRepository.Latest;
 import io.trailwatch.query.repository.DashboardRepository.Point;
 import io.trailwatch.query.repository.DashboardRepository.Scope;
-import io.trailwatch.query.repository.DashboardRepository.Top;
 import io.trailwatch.query.service.DashboardLayout.Highlight;
 import io.trailwatch.query.service.DashboardLayout.PanelSpec;
 import io.trailwatch.query.service.DashboardLayout.SectionSpec;
@@ -23,19 +23,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Builds the dashboard from the rollups, the findings' top lists and the outlier series. */
+/**
+ * Builds the dashboard from the rollups and the findings' top lists (read per hour, see {@link DashboardHours}) and
+ * the outlier series.
+ */
 @ApplicationScoped
 public class PanelService {
 
     /** Bucket sizes a series may use, smallest first. */
     static final long[] BUCKETS = {60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 7 * 86400};
 
+    /** One entry of a panel's top list. */
+    private record Top(String panelId, String dimension, String value, long count) {
+    }
+
     private final DashboardRepository repository;
+    private final DashboardHours hours;
     private final QueryConfig.Dashboard config;
     private final Duration timeout;
 
-    public PanelService(DashboardRepository repository, QueryConfig config) {
+    public PanelService(DashboardRepository repository, DashboardHours hours, QueryConfig config) {
         this.repository = repository;
+        this.hours = hours;
         this.config = config.dashboard();
         this.timeout = config.search().timeout();
     }
@@ -76,12 +85,17 @@ public class PanelService {
         Map<String, String> panelOfRule = DashboardLayout.panelOfRule();
         List<String> highlightNames = DashboardLayout.SECTIONS.stream().flatMap(s -> s.panels().stream())
                 .flatMap(p -> p.highlights().stream()).map(Highlight::eventName).distinct().toList();
-        List<Aggregate> aggregates = repository.aggregates(scope, bucketSeconds, highlightNames, timeout);
-        Map<String, Long> previous = repository.totals(scope, from.minus(Duration.between(from, to)), from, timeout);
-        List<Top> tops = withTopLists ? repository.tops(scope, panelOfRule, config.topN(), timeout) : List.of();
+        DashboardHours.Counts counts = hours.read(from, to, accountIds, regions, highlightNames, panelOfRule,
+                withTopLists);
+        List<Aggregate> aggregates = counts.aggregates();
+        Map<String, List<Aggregate>> byRule = new HashMap<>();
+        aggregates.forEach(a -> byRule.computeIfAbsent(a.ruleId(), r -> new ArrayList<>()).add(a));
+        Map<String, Long> previous = totals(hours.read(from.minus(Duration.between(from, to)), from, accountIds,
+                regions, highlightNames, panelOfRule, false).aggregates());
+        List<Top> tops = withTopLists ? tops(counts.groups()) : List.of();
 
-        List<String> otherRules = aggregates.stream().map(Aggregate::ruleId)
-                .filter(rule -> !panelOfRule.containsKey(rule)).distinct().sorted().toList();
+        List<String> otherRules = byRule.keySet().stream()
+                .filter(rule -> !panelOfRule.containsKey(rule)).sorted().toList();
         List<String> allRules = new ArrayList<>(panelOfRule.keySet());
         allRules.addAll(otherRules);
         Map<String, Latest> latest = new HashMap<>();
@@ -90,7 +104,7 @@ public class PanelService {
         List<Panels.Section> sections = new ArrayList<>();
         for (SectionSpec section : DashboardLayout.SECTIONS) {
             sections.add(new Panels.Section(section.id(), section.title(), section.panels().stream()
-                    .map(spec -> panel(spec, null, aggregates, previous, tops, latest, firstBucket, bucketSeconds,
+                    .map(spec -> panel(spec, null, byRule, previous, tops, latest, firstBucket, bucketSeconds,
                             count))
                     .toList()));
         }
@@ -98,14 +112,16 @@ public class PanelService {
                 .map(rule -> {
                     Latest l = latest.get(rule);
                     PanelSpec spec = new PanelSpec(rule, l != null ? l.title() : rule, List.of(rule), List.of());
-                    return panel(spec, l, aggregates, previous, tops, latest, firstBucket, bucketSeconds, count);
+                    return panel(spec, l, byRule, previous, tops, latest, firstBucket, bucketSeconds, count);
                 })
                 .toList()));
 
-        List<Panels.Count> byCountry = aggregates.stream()
-                .filter(a -> a.dimension() == DashboardRepository.Dimension.COUNTRY
-                        && a.ruleId().equals(config.failedLoginRule()))
-                .map(a -> new Panels.Count(a.value().isEmpty() ? null : a.value(), a.count()))
+        Map<String, Long> failuresByCountry = new HashMap<>();
+        byRule.getOrDefault(config.failedLoginRule(), List.of()).stream()
+                .filter(a -> a.dimension() == DashboardRepository.Dimension.COUNTRY)
+                .forEach(a -> failuresByCountry.merge(a.value(), a.count(), Long::sum));
+        List<Panels.Count> byCountry = failuresByCountry.entrySet().stream()
+                .map(e -> new Panels.Count(e.getKey().isEmpty() ? null : e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(Panels.Count::count).reversed())
                 .toList();
 
@@ -113,7 +129,28 @@ public class PanelService {
                 outliers(repository.seriesPoints(scope, timeout)));
     }
 
-    private Panels.Panel panel(PanelSpec spec, Latest known, List<Aggregate> aggregates, Map<String, Long> previous,
+    private static Map<String, Long> totals(List<Aggregate> aggregates) {
+        Map<String, Long> totals = new HashMap<>();
+        aggregates.stream().filter(a -> a.dimension() == DashboardRepository.Dimension.SERIES)
+                .forEach(a -> totals.merge(a.ruleId(), a.count(), Long::sum));
+        return totals;
+    }
+
+    /** Each panel's top principals and source addresses over the range, from their counts per hour. */
+    private List<Top> tops(List<GroupCount> groups) {
+        Map<List<String>, Map<String, Long>> sums = new HashMap<>();
+        groups.forEach(g -> sums.computeIfAbsent(List.of(g.panelId(), g.dimension()), k -> new HashMap<>())
+                .merge(g.value(), g.count(), Long::sum));
+        List<Top> tops = new ArrayList<>();
+        sums.forEach((list, counts) -> counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .limit(config.topN())
+                .forEach(e -> tops.add(new Top(list.get(0), list.get(1), e.getKey(), e.getValue()))));
+        return tops;
+    }
+
+    private Panels.Panel panel(PanelSpec spec, Latest known, Map<String, List<Aggregate>> byRule,
+                               Map<String, Long> previous,
                                List<Top> tops, Map<String, Latest> latest, Instant firstBucket, long bucketSeconds,
                                int count) {
         long[] series = new long[count];
@@ -122,10 +159,9 @@ public class PanelService {
         Map<String, Long> accounts = new HashMap<>();
         Map<String, Long> eventNames = new HashMap<>();
         long total = 0;
-        for (Aggregate a : aggregates) {
-            if (!spec.ruleIds().contains(a.ruleId())) {
-                continue;
-            }
+        List<Aggregate> ofPanel = spec.ruleIds().stream().flatMap(r -> byRule.getOrDefault(r, List.of()).stream())
+                .toList();
+        for (Aggregate a : ofPanel) {
             switch (a.dimension()) {
                 case SERIES -> {
                     series[index(a.bucket(), firstBucket, bucketSeconds, count)] += a.count();

@@ -83,9 +83,7 @@ class PanelsTest {
     }
 
     private JsonPath panels(Map<String, String> params) {
-        var request = viewer().queryParam("accountId", account);
-        params.forEach(request::queryParam);
-        return request.get("/api/v1/panels").then().statusCode(200).extract().jsonPath();
+        return panelsOf(account, params);
     }
 
     private static String panel(String id) {
@@ -163,6 +161,45 @@ class PanelsTest {
         assertThat(hour.getLong("bucketSeconds")).isEqualTo(300);
         assertThat(hour.getLong(panel("vpc-changes") + ".total")).isEqualTo(1);
         assertThat(hour.getLong(panel("root-account-usage") + ".total")).isZero();
+    }
+
+    @Test
+    void countsAFindingThatArrivesLateForAnHourTheDashboardAlreadyDrew() {
+        String late = TestSupport.uniqueAccount();
+        // Minutes 10 to 12 of an hour five hours ago: one bucket of the day's series, one whole hour of both ranges.
+        Instant hourAgo5 = now.minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(10));
+        Map<String, String> week = Map.of("from", now.minus(Duration.ofDays(7)).toString(), "to", now.toString());
+        String failures = panel("console-auth-failures");
+        TestSupport.send(Topics.FINDINGS, late, lateFailure(late, hourAgo5, "alice").toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                panelsOf(late, week).getLong(failures + ".total")).isEqualTo(1));
+
+        // The hour is now drawn (and kept); two findings of the same hour arrive late, from another principal.
+        TestSupport.send(Topics.FINDINGS, late, lateFailure(late, hourAgo5.plusSeconds(60), "mallory").toString());
+        TestSupport.send(Topics.FINDINGS, late, lateFailure(late, hourAgo5.plusSeconds(120), "mallory").toString());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath p = panelsOf(late, week);
+            assertThat(p.getLong(failures + ".total")).isEqualTo(3);
+            assertThat(p.getString(failures + ".topPrincipals[0].value"))
+                    .isEqualTo("arn:aws:iam::" + late + ":user/mallory");
+            assertThat(p.getLong(failures + ".topPrincipals[0].count")).isEqualTo(2);
+        });
+        JsonPath day = panelsOf(late, Map.of());
+        assertThat(day.getLong(failures + ".total")).isEqualTo(3);
+        assertThat(day.getList(failures + ".series", Long.class)).contains(3L);
+    }
+
+    private ObjectNode lateFailure(String account, Instant time, String user) {
+        ObjectNode f = finding(fid(), "cis-console-auth-failures", account, time);
+        ((ObjectNode) f.get("principal")).put("arn", "arn:aws:iam::" + account + ":user/" + user)
+                .put("userName", user);
+        return f;
+    }
+
+    private static JsonPath panelsOf(String account, Map<String, String> params) {
+        var request = viewer().queryParam("accountId", account);
+        params.forEach(request::queryParam);
+        return request.get("/api/v1/panels").then().statusCode(200).extract().jsonPath();
     }
 
     @Test
