@@ -66,7 +66,7 @@ public class DashboardRepository {
     }
 
     /**
-     * The versions of the hours in {@code [from, to)} that have findings (see {@code query.finding_hours}); an hour
+     * The versions of the hours in {@code [from, to)} that have findings (see {@code query.dashboard_hours}); an hour
      * without a row never had any.
      */
     @Transactional
@@ -76,7 +76,7 @@ public class DashboardRepository {
             SearchSettings.apply(connection, timeout);
             Map<Instant, Long> versions = new HashMap<>();
             try (PreparedStatement statement = where.prepare(connection,
-                    "SELECT hour, version FROM query.finding_hours" + where.where());
+                    "SELECT hour, version FROM query.dashboard_hours" + where.where());
                  ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     versions.put(SqlQuery.instant(rs, "hour"), rs.getLong("version"));

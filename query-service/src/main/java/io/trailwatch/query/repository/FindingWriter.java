@@ -52,7 +52,7 @@ public class FindingWriter {
                 ON CONFLICT (bucket, rule_id, account_id, region, country, event_name) DO UPDATE
                    SET findings = r.findings + excluded.findings
             ), touched AS (
-                INSERT INTO query.finding_hours AS h (hour, version)
+                INSERT INTO query.dashboard_hours AS h (hour, version)
                 SELECT DISTINCT date_bin('1 hour', event_time, timestamptz 'epoch'), 1 FROM stored ORDER BY 1
                 ON CONFLICT (hour) DO UPDATE SET version = h.version + 1
             )

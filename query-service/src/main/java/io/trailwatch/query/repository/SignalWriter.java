@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +16,30 @@ import java.util.Map;
 @ApplicationScoped
 public class SignalWriter {
 
+    /** Upserts points and, in the same statement, raises the dashboard version of each hour they fall in. */
     private static final String UPSERT_POINTS = """
-            INSERT INTO query.series_points AS s (series_id, bucket_start, detector_id, group_key, bucket_seconds,
-                value, mean, stddev, upper, lower, outlier, violation)
-            SELECT series_id, bucket_start::timestamptz, detector_id, group_key, bucket_seconds::integer,
-                   value::bigint, mean::double precision, stddev::double precision, upper::double precision,
-                   lower::double precision, outlier::boolean, violation::boolean
-              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[])
-                AS t(series_id, bucket_start, detector_id, group_key, bucket_seconds, value, mean, stddev, upper,
-                     lower, outlier, violation)
-            ON CONFLICT (series_id, bucket_start) DO UPDATE
-               SET detector_id = excluded.detector_id, group_key = excluded.group_key,
-                   bucket_seconds = excluded.bucket_seconds, value = excluded.value, mean = excluded.mean,
-                   stddev = excluded.stddev, upper = excluded.upper, lower = excluded.lower,
-                   outlier = excluded.outlier, violation = excluded.violation""";
+            WITH upserted AS (
+                INSERT INTO query.series_points AS s (series_id, bucket_start, detector_id, group_key, bucket_seconds,
+                    value, mean, stddev, upper, lower, outlier, violation)
+                SELECT series_id, bucket_start::timestamptz, detector_id, group_key, bucket_seconds::integer,
+                       value::bigint, mean::double precision, stddev::double precision, upper::double precision,
+                       lower::double precision, outlier::boolean, violation::boolean
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS t(series_id, bucket_start, detector_id, group_key, bucket_seconds, value, mean, stddev, upper,
+                         lower, outlier, violation)
+                ON CONFLICT (series_id, bucket_start) DO UPDATE
+                   SET detector_id = excluded.detector_id, group_key = excluded.group_key,
+                       bucket_seconds = excluded.bucket_seconds, value = excluded.value, mean = excluded.mean,
+                       stddev = excluded.stddev, upper = excluded.upper, lower = excluded.lower,
+                       outlier = excluded.outlier, violation = excluded.violation
+                RETURNING bucket_start
+            ), touched AS (
+                INSERT INTO query.dashboard_hours AS h (hour, version)
+                SELECT DISTINCT date_bin('1 hour', bucket_start, timestamptz 'epoch'), 1 FROM upserted ORDER BY 1
+                ON CONFLICT (hour) DO UPDATE SET version = h.version + 1
+            )
+            SELECT count(*) FROM upserted""";
 
     private static final String INSERT_REJECTIONS = """
             INSERT INTO query.rejections (rejection_id, source, reason, message, record_index, event_id, sample,
@@ -93,7 +103,13 @@ public class SignalWriter {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             SqlQuery.bind(connection, statement, 1, oldest);
-            return statement.executeUpdate();
+            if (!statement.execute()) {
+                return statement.getUpdateCount();
+            }
+            try (ResultSet counted = statement.getResultSet()) {
+                counted.next();
+                return counted.getInt(1);
+            }
         } catch (SQLException e) {
             throw new StoreException("deleting data before " + oldest, e);
         }
@@ -105,7 +121,13 @@ public class SignalWriter {
             for (int c = 0; c < columns.length; c++) {
                 statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
             }
-            return statement.executeUpdate();
+            if (!statement.execute()) {
+                return statement.getUpdateCount();
+            }
+            try (ResultSet counted = statement.getResultSet()) {
+                counted.next();
+                return counted.getInt(1);
+            }
         } catch (SQLException e) {
             throw new StoreException("storing " + columns[0].length + " " + what, e);
         }

@@ -6,6 +6,7 @@ import io.trailwatch.query.config.QueryConfig;
 import io.trailwatch.query.repository.DashboardRepository;
 import io.trailwatch.query.repository.DashboardRepository.Aggregate;
 import io.trailwatch.query.repository.DashboardRepository.GroupCount;
+import io.trailwatch.query.repository.DashboardRepository.Point;
 import io.trailwatch.query.repository.DashboardRepository.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -17,36 +18,73 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dashboard's counts for a range, read per hour of eventTime. A whole hour is kept in memory and reused while
- * its version in {@code query.finding_hours} is unchanged (every statement that stores a finding of the hour raises
- * it), so a week's dashboard reads only the hours that received findings since it was last drawn, plus the partial
- * hours at the ends of the range. Memory is bounded by the number of cached rows.
+ * The dashboard's counts and outlier series points for a range, read per hour. A whole hour is kept in memory and
+ * reused while its version in {@code query.dashboard_hours} is unchanged (every statement that stores a finding or a
+ * series point of the hour raises it), so a week's dashboard reads only the hours that changed since it was last
+ * drawn, plus the partial hours at the ends of the range. The top lists' totals over a range's whole hours are kept too: a dashboard that
+ * refreshes keeps the same whole hours for up to an hour. Memory is bounded by the number of cached rows.
  */
 @ApplicationScoped
 public class DashboardHours {
 
-    /** The counts of a range, merged from its hours. */
-    public record Counts(List<Aggregate> aggregates, List<GroupCount> groups) {
+    /**
+     * The counts of a range: the aggregates per rule id, the top lists' totals over its whole hours and over its
+     * partial hours, and the outlier series points (in no particular order).
+     */
+    public record Counts(Map<String, List<Aggregate>> byRule, GroupTotals wholeHours, GroupTotals partialHours,
+                         List<Point> points) {
+
+        /** Each panel's {@code n} top principals and source addresses. */
+        public List<GroupTotals.Top> top(int n) {
+            return wholeHours.top(n, partialHours);
+        }
     }
 
     private record Key(List<String> accountIds, List<String> regions, Instant hour) {
     }
 
-    /** A filter as a cache key: the same accounts in another order or repeated are the same filter. */
-    private static List<String> normalised(List<String> values) {
-        return values == null ? List.of() : values.stream().distinct().sorted().toList();
+    private record SpanKey(List<String> accountIds, List<String> regions, Instant from, Instant to) {
     }
 
-    /** One hour's counts; {@code groups} is null when they were not asked for when the hour was read. */
-    private record Hour(long version, List<Aggregate> aggregates, List<GroupCount> groups) {
+    /** One hour's counts; {@code groups} and {@code points} are null when they were not asked for. */
+    private record Hour(long version, Map<String, List<Aggregate>> byRule, List<GroupCount> groups,
+                        List<Point> points) {
         int rows() {
-            return 1 + aggregates.size() + (groups == null ? 0 : groups.size());
+            return 1 + byRule.values().stream().mapToInt(List::size).sum() + (groups == null ? 0 : groups.size())
+                    + (points == null ? 0 : points.size());
+        }
+
+        boolean has(Needs needs) {
+            return (!needs.groups() || groups != null) && (!needs.points() || points != null);
+        }
+
+        /** Adds what this hour has of what {@code needs} asks for to {@code into}. */
+        void addTo(Needs needs, Map<String, List<Aggregate>> into, List<GroupCount> groupsInto,
+                   List<Point> pointsInto) {
+            byRule.forEach((rule, list) -> into.computeIfAbsent(rule, r -> new ArrayList<>()).addAll(list));
+            if (needs.groups()) {
+                groupsInto.addAll(groups);
+            }
+            if (needs.points()) {
+                pointsInto.addAll(points);
+            }
         }
     }
+
+    /** What a read needs besides the aggregates. */
+    private record Needs(boolean groups, boolean points) {
+    }
+
+    /** The top lists' totals over a span of whole hours, and the hours' versions they were made from. */
+    private record Span(List<Long> versions, GroupTotals totals) {
+    }
+
+    private static final GroupTotals NONE = new GroupTotals(List.of());
 
     private final DashboardRepository repository;
     private final Duration timeout;
     private final Cache<Key, Hour> hours;
+    private final Cache<SpanKey, Span> spans;
 
     public DashboardHours(DashboardRepository repository, QueryConfig config) {
         this.repository = repository;
@@ -55,88 +93,143 @@ public class DashboardHours {
                 .maximumWeight(config.dashboard().cachedRows())
                 .weigher((Key key, Hour hour) -> hour.rows())
                 .build();
+        this.spans = Caffeine.newBuilder()
+                .maximumWeight(config.dashboard().cachedRows())
+                .weigher((SpanKey key, Span span) -> 1 + span.totals().values())
+                .build();
     }
 
     /**
      * The counts of {@code [from, to)} (whole minutes) within the accounts and regions (empty: all).
      *
      * @param withGroups whether the per-principal and per-address counts of the top lists are needed
+     * @param withPoints whether the outlier series points are needed
      */
     public Counts read(Instant from, Instant to, List<String> accountIds, List<String> regions,
-                       List<String> highlightedEventNames, Map<String, String> panelOfRule, boolean withGroups) {
+                       List<String> highlightedEventNames, Map<String, String> panelOfRule, boolean withGroups,
+                       boolean withPoints) {
+        Needs needs = new Needs(withGroups, withPoints);
+        Query query = new Query(normalised(accountIds), normalised(regions), highlightedEventNames, panelOfRule);
         Instant firstWhole = ceilHour(from);
         Instant endWhole = to.truncatedTo(ChronoUnit.HOURS);
-        Counts counts = new Counts(new ArrayList<>(), new ArrayList<>());
+        Map<String, List<Aggregate>> byRule = new HashMap<>();
+        List<GroupCount> partial = new ArrayList<>();
+        List<Point> points = new ArrayList<>();
         if (!firstWhole.isBefore(endWhole)) {
-            add(counts, readLive(from, to, accountIds, regions, highlightedEventNames, panelOfRule, withGroups));
-            return counts;
+            query.read(from, to, needs).addTo(needs, byRule, partial, points);
+            return new Counts(byRule, NONE, new GroupTotals(partial), points);
         }
         if (from.isBefore(firstWhole)) {
-            add(counts, readLive(from, firstWhole, accountIds, regions, highlightedEventNames, panelOfRule,
-                    withGroups));
-        }
-        // The versions are read before the counts: a finding stored in between makes the copy look older than it
-        // is (read again next time), never newer.
-        Map<Instant, Long> versions = repository.hourVersions(firstWhole, endWhole, timeout);
-        List<String> accountKey = normalised(accountIds);
-        List<String> regionKey = normalised(regions);
-        Instant missingFrom = null;
-        for (Instant hour = firstWhole; hour.isBefore(endWhole); hour = hour.plus(1, ChronoUnit.HOURS)) {
-            Hour known = hours.getIfPresent(new Key(accountKey, regionKey, hour));
-            boolean usable = known != null && known.version() == versions.getOrDefault(hour, 0L)
-                    && (!withGroups || known.groups() != null);
-            if (usable) {
-                if (missingFrom != null) {
-                    readWhole(counts, missingFrom, hour, versions, accountIds, regions, highlightedEventNames,
-                            panelOfRule, withGroups);
-                    missingFrom = null;
-                }
-                counts.aggregates().addAll(known.aggregates());
-                if (withGroups) {
-                    counts.groups().addAll(known.groups());
-                }
-            } else if (missingFrom == null) {
-                missingFrom = hour;
-            }
-        }
-        if (missingFrom != null) {
-            readWhole(counts, missingFrom, endWhole, versions, accountIds, regions, highlightedEventNames,
-                    panelOfRule, withGroups);
+            query.read(from, firstWhole, needs).addTo(needs, byRule, partial, points);
         }
         if (endWhole.isBefore(to)) {
-            add(counts, readLive(endWhole, to, accountIds, regions, highlightedEventNames, panelOfRule, withGroups));
+            query.read(endWhole, to, needs).addTo(needs, byRule, partial, points);
         }
-        return counts;
+
+        // The versions are read before the counts: a finding stored in between makes the copy look older than it
+        // is (read again next time), never newer.
+        Map<Instant, Long> stored = repository.hourVersions(firstWhole, endWhole, timeout);
+        List<Long> versions = new ArrayList<>();
+        for (Instant hour = firstWhole; hour.isBefore(endWhole); hour = hour.plus(1, ChronoUnit.HOURS)) {
+            versions.add(stored.getOrDefault(hour, 0L));
+        }
+        SpanKey spanKey = new SpanKey(query.accountIds, query.regions, firstWhole, endWhole);
+        Span span = withGroups ? spans.getIfPresent(spanKey) : null;
+        boolean spanKnown = span != null && span.versions().equals(versions);
+        List<GroupCount> wholeGroups = new ArrayList<>();
+        query.readWholeHours(firstWhole, versions, new Needs(withGroups && !spanKnown, withPoints), byRule,
+                wholeGroups, points);
+        GroupTotals whole = NONE;
+        if (withGroups) {
+            if (!spanKnown) {
+                span = new Span(versions, new GroupTotals(wholeGroups));
+                spans.put(spanKey, span);
+            }
+            whole = span.totals();
+        }
+        return new Counts(byRule, whole, new GroupTotals(partial), points);
     }
 
-    /** Reads the whole hours {@code [from, to)} in one query each for counts and groups, and keeps each hour. */
-    private void readWhole(Counts counts, Instant from, Instant to, Map<Instant, Long> versions,
-                           List<String> accountIds, List<String> regions, List<String> highlightedEventNames,
-                           Map<String, String> panelOfRule, boolean withGroups) {
-        Counts read = readLive(from, to, accountIds, regions, highlightedEventNames, panelOfRule, withGroups);
-        add(counts, read);
-        Map<Instant, List<Aggregate>> aggregatesByHour = new HashMap<>();
-        read.aggregates().forEach(a -> aggregatesByHour.computeIfAbsent(a.bucket().truncatedTo(ChronoUnit.HOURS),
-                h -> new ArrayList<>()).add(a));
-        Map<Instant, List<GroupCount>> groupsByHour = new HashMap<>();
-        read.groups().forEach(g -> groupsByHour.computeIfAbsent(g.hour(), h -> new ArrayList<>()).add(g));
-        for (Instant hour = from; hour.isBefore(to); hour = hour.plus(1, ChronoUnit.HOURS)) {
-            hours.put(new Key(normalised(accountIds), normalised(regions), hour), new Hour(versions.getOrDefault(hour, 0L),
-                    List.copyOf(aggregatesByHour.getOrDefault(hour, List.of())),
-                    withGroups ? List.copyOf(groupsByHour.getOrDefault(hour, List.of())) : null));
+    /** One read's filters and what it needs. */
+    private final class Query {
+        private final List<String> accountIds;
+        private final List<String> regions;
+        private final List<String> highlightedEventNames;
+        private final Map<String, String> panelOfRule;
+
+        Query(List<String> accountIds, List<String> regions, List<String> highlightedEventNames,
+              Map<String, String> panelOfRule) {
+            this.accountIds = accountIds;
+            this.regions = regions;
+            this.highlightedEventNames = highlightedEventNames;
+            this.panelOfRule = panelOfRule;
+        }
+
+        /**
+         * Adds the whole hours from {@code first} on (one per version) to {@code byRule}, {@code groups} and
+         * {@code points} as {@code needs} says: from memory where the version matches, otherwise read in one query
+         * each per run of missing hours and kept.
+         */
+        void readWholeHours(Instant first, List<Long> versions, Needs needs, Map<String, List<Aggregate>> byRule,
+                            List<GroupCount> groups, List<Point> points) {
+            int missingFrom = -1;
+            for (int i = 0; i <= versions.size(); i++) {
+                Hour known = i == versions.size() ? null : hours.getIfPresent(key(first, i));
+                boolean usable = known != null && known.version() == versions.get(i) && known.has(needs);
+                if (usable || i == versions.size()) {
+                    if (missingFrom >= 0) {
+                        readAndKeep(first, missingFrom, i, versions, needs, byRule, groups, points);
+                        missingFrom = -1;
+                    }
+                    if (usable) {
+                        known.addTo(needs, byRule, groups, points);
+                    }
+                } else if (missingFrom < 0) {
+                    missingFrom = i;
+                }
+            }
+        }
+
+        private void readAndKeep(Instant first, int from, int to, List<Long> versions, Needs needs,
+                                 Map<String, List<Aggregate>> byRule, List<GroupCount> groups, List<Point> points) {
+            Hour read = read(first.plus(from, ChronoUnit.HOURS), first.plus(to, ChronoUnit.HOURS), needs);
+            read.addTo(needs, byRule, groups, points);
+            Map<Instant, Map<String, List<Aggregate>>> aggregatesByHour = new HashMap<>();
+            read.byRule().forEach((rule, list) -> list.forEach(a -> aggregatesByHour
+                    .computeIfAbsent(a.bucket().truncatedTo(ChronoUnit.HOURS), h -> new HashMap<>())
+                    .computeIfAbsent(rule, r -> new ArrayList<>()).add(a)));
+            Map<Instant, List<GroupCount>> groupsByHour = new HashMap<>();
+            read.groups().forEach(g -> groupsByHour.computeIfAbsent(g.hour(), h -> new ArrayList<>()).add(g));
+            Map<Instant, List<Point>> pointsByHour = new HashMap<>();
+            read.points().forEach(p -> pointsByHour.computeIfAbsent(p.bucketStart().truncatedTo(ChronoUnit.HOURS),
+                    h -> new ArrayList<>()).add(p));
+            for (int i = from; i < to; i++) {
+                Instant hour = first.plus(i, ChronoUnit.HOURS);
+                hours.put(key(first, i), new Hour(versions.get(i), aggregatesByHour.getOrDefault(hour, Map.of()),
+                        needs.groups() ? List.copyOf(groupsByHour.getOrDefault(hour, List.of())) : null,
+                        needs.points() ? List.copyOf(pointsByHour.getOrDefault(hour, List.of())) : null));
+            }
+        }
+
+        /** Reads {@code [from, to)} from the database (what {@code needs} does not ask for is empty). */
+        Hour read(Instant from, Instant to, Needs needs) {
+            Scope scope = new Scope(from, to, accountIds, regions);
+            Map<String, List<Aggregate>> byRule = new HashMap<>();
+            repository.aggregates(scope, highlightedEventNames, timeout)
+                    .forEach(a -> byRule.computeIfAbsent(a.ruleId(), r -> new ArrayList<>()).add(a));
+            return new Hour(0, byRule,
+                    needs.groups() ? repository.groupCounts(scope, panelOfRule, timeout) : List.of(),
+                    needs.points() ? repository.seriesPoints(scope, timeout) : List.of());
+        }
+
+        private Key key(Instant first, int offset) {
+            return new Key(accountIds, regions, first.plus(offset, ChronoUnit.HOURS));
         }
     }
 
-    private Counts readLive(Instant from, Instant to, List<String> accountIds, List<String> regions,
-                            List<String> highlightedEventNames, Map<String, String> panelOfRule, boolean withGroups) {
-        Scope scope = new Scope(from, to, accountIds, regions);
-        return new Counts(repository.aggregates(scope, highlightedEventNames, timeout),
-                withGroups ? repository.groupCounts(scope, panelOfRule, timeout) : List.of());
-    }
-
-    private static void add(Counts counts, Counts more) {
-        counts.aggregates().addAll(more.aggregates());
-        counts.groups().addAll(more.groups());
+    /** A filter as a cache key: the same accounts in another order or repeated are the same filter. */
+    private static List<String> normalised(List<String> values) {
+        return values == null ? List.of() : values.stream().distinct().sorted().toList();
     }
 
     private static Instant ceilHour(Instant instant) {

@@ -3,13 +3,13 @@ package io.trailwatch.query.service;
 import io.trailwatch.query.config.QueryConfig;
 import io.trailwatch.query.repository.DashboardRepository;
 import io.trailwatch.query.repository.DashboardRepository.Aggregate;
-import io.trailwatch.query.repository.DashboardRepository.GroupCount;
 import io.trailwatch.query.repository.DashboardRepository.Latest;
 import io.trailwatch.query.repository.DashboardRepository.Point;
 import io.trailwatch.query.repository.DashboardRepository.Scope;
 import io.trailwatch.query.service.DashboardLayout.Highlight;
 import io.trailwatch.query.service.DashboardLayout.PanelSpec;
 import io.trailwatch.query.service.DashboardLayout.SectionSpec;
+import io.trailwatch.query.service.GroupTotals.Top;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +32,6 @@ public class PanelService {
 
     /** Bucket sizes a series may use, smallest first. */
     static final long[] BUCKETS = {60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 7 * 86400};
-
-    /** One entry of a panel's top list. */
-    private record Top(String panelId, String dimension, String value, long count) {
-    }
 
     private final DashboardRepository repository;
     private final DashboardHours hours;
@@ -86,13 +82,11 @@ public class PanelService {
         List<String> highlightNames = DashboardLayout.SECTIONS.stream().flatMap(s -> s.panels().stream())
                 .flatMap(p -> p.highlights().stream()).map(Highlight::eventName).distinct().toList();
         DashboardHours.Counts counts = hours.read(from, to, accountIds, regions, highlightNames, panelOfRule,
-                withTopLists);
-        List<Aggregate> aggregates = counts.aggregates();
-        Map<String, List<Aggregate>> byRule = new HashMap<>();
-        aggregates.forEach(a -> byRule.computeIfAbsent(a.ruleId(), r -> new ArrayList<>()).add(a));
+                withTopLists, true);
+        Map<String, List<Aggregate>> byRule = counts.byRule();
         Map<String, Long> previous = totals(hours.read(from.minus(Duration.between(from, to)), from, accountIds,
-                regions, highlightNames, panelOfRule, false).aggregates());
-        List<Top> tops = withTopLists ? tops(counts.groups()) : List.of();
+                regions, highlightNames, panelOfRule, false, false).byRule());
+        List<Top> tops = withTopLists ? counts.top(config.topN()) : List.of();
 
         List<String> otherRules = byRule.keySet().stream()
                 .filter(rule -> !panelOfRule.containsKey(rule)).sorted().toList();
@@ -126,27 +120,14 @@ public class PanelService {
                 .toList();
 
         return new Panels(from, to, bucketSeconds, buckets, Instant.now(), accountIds, regions, sections, byCountry,
-                outliers(repository.seriesPoints(scope, timeout)));
+                outliers(counts.points()));
     }
 
-    private static Map<String, Long> totals(List<Aggregate> aggregates) {
+    private static Map<String, Long> totals(Map<String, List<Aggregate>> byRule) {
         Map<String, Long> totals = new HashMap<>();
-        aggregates.stream().filter(a -> a.dimension() == DashboardRepository.Dimension.SERIES)
-                .forEach(a -> totals.merge(a.ruleId(), a.count(), Long::sum));
+        byRule.forEach((rule, aggregates) -> totals.put(rule, aggregates.stream()
+                .filter(a -> a.dimension() == DashboardRepository.Dimension.SERIES).mapToLong(Aggregate::count).sum()));
         return totals;
-    }
-
-    /** Each panel's top principals and source addresses over the range, from their counts per hour. */
-    private List<Top> tops(List<GroupCount> groups) {
-        Map<List<String>, Map<String, Long>> sums = new HashMap<>();
-        groups.forEach(g -> sums.computeIfAbsent(List.of(g.panelId(), g.dimension()), k -> new HashMap<>())
-                .merge(g.value(), g.count(), Long::sum));
-        List<Top> tops = new ArrayList<>();
-        sums.forEach((list, counts) -> counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-                .limit(config.topN())
-                .forEach(e -> tops.add(new Top(list.get(0), list.get(1), e.getKey(), e.getValue()))));
-        return tops;
     }
 
     private Panels.Panel panel(PanelSpec spec, Latest known, Map<String, List<Aggregate>> byRule,
@@ -215,6 +196,7 @@ public class PanelService {
     private Panels.Outliers outliers(List<Point> points) {
         Map<String, List<Point>> bySeries = new TreeMap<>();
         points.forEach(p -> bySeries.computeIfAbsent(p.seriesId(), k -> new ArrayList<>()).add(p));
+        bySeries.values().forEach(list -> list.sort(Comparator.comparing(Point::bucketStart)));
         List<Panels.OutlierSeries> series = bySeries.values().stream().map(list -> {
             Point first = list.get(0);
             return new Panels.OutlierSeries(first.seriesId(), first.detectorId(), first.group(),

@@ -419,6 +419,10 @@
     if (!document.getElementById('dashboard-data') || !window.echarts) {
       return;
     }
+    if (document.getElementById('failed-login-map')) {
+      // The map data (preloaded by the page) is parsed while the panels are drawn, not after them.
+      loadWorld();
+    }
     show(function () {
       window.performance.mark('dashboard-drawn');
     });

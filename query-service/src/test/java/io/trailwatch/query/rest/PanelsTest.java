@@ -164,7 +164,7 @@ class PanelsTest {
     }
 
     @Test
-    void countsAFindingThatArrivesLateForAnHourTheDashboardAlreadyDrew() {
+    void countsAFindingThatArrivesLateForAnHourTheDashboardAlreadyDrew() throws Exception {
         String late = TestSupport.uniqueAccount();
         // Minutes 10 to 12 of an hour five hours ago: one bucket of the day's series, one whole hour of both ranges.
         Instant hourAgo5 = now.minus(Duration.ofHours(5)).truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(10));
@@ -174,11 +174,18 @@ class PanelsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 panelsOf(late, week).getLong(failures + ".total")).isEqualTo(1));
 
-        // The hour is now drawn (and kept); two findings of the same hour arrive late, from another principal.
+        // The hour is now drawn (and kept); two findings of the same hour arrive late, from another principal, and
+        // an outlier series point for a slice of it.
         TestSupport.send(Topics.FINDINGS, late, lateFailure(late, hourAgo5.plusSeconds(60), "mallory").toString());
         TestSupport.send(Topics.FINDINGS, late, lateFailure(late, hourAgo5.plusSeconds(120), "mallory").toString());
+        String lateDetector = "outlier-late-" + late;
+        TestSupport.send(Topics.METRICS, lateDetector, TestSupport.JSON.writeValueAsString(new SeriesPoint(
+                SeriesPoint.seriesId(lateDetector, late), lateDetector, late, hourAgo5, 300, 3, 1.0, 0.5, 2.5, -0.5,
+                true, true)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath p = panelsOf(late, week);
+            assertThat(p.getList("outliers.series.find { it.detectorId == '" + lateDetector + "' }.points.value",
+                    Long.class)).containsExactly(3L);
             assertThat(p.getLong(failures + ".total")).isEqualTo(3);
             assertThat(p.getString(failures + ".topPrincipals[0].value"))
                     .isEqualTo("arn:aws:iam::" + late + ":user/mallory");
