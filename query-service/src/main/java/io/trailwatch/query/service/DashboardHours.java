@@ -28,15 +28,19 @@ import java.util.Map;
 public class DashboardHours {
 
     /**
-     * The counts of a range: the aggregates per rule id, the top lists' totals over its whole hours and over its
-     * partial hours, and the outlier series points (in no particular order).
+     * The counts of a range, in two parts to be added up: its whole hours and its partial hours; and its outlier
+     * series points (in no particular order).
      */
-    public record Counts(Map<String, List<Aggregate>> byRule, GroupTotals wholeHours, GroupTotals partialHours,
-                         List<Point> points) {
+    public record Counts(RangeCounts wholeHours, RangeCounts partialHours, GroupTotals wholeHourGroups,
+                         GroupTotals partialHourGroups, List<Point> points) {
+
+        List<RangeCounts> parts() {
+            return List.of(wholeHours, partialHours);
+        }
 
         /** Each panel's {@code n} top principals and source addresses. */
-        public List<GroupTotals.Top> top(int n) {
-            return wholeHours.top(n, partialHours);
+        List<GroupTotals.Top> top(int n) {
+            return wholeHourGroups.top(n, partialHourGroups);
         }
     }
 
@@ -61,7 +65,9 @@ public class DashboardHours {
         /** Adds what this hour has of what {@code needs} asks for to {@code into}. */
         void addTo(Needs needs, Map<String, List<Aggregate>> into, List<GroupCount> groupsInto,
                    List<Point> pointsInto) {
-            byRule.forEach((rule, list) -> into.computeIfAbsent(rule, r -> new ArrayList<>()).addAll(list));
+            if (needs.aggregates()) {
+                byRule.forEach((rule, list) -> into.computeIfAbsent(rule, r -> new ArrayList<>()).addAll(list));
+            }
             if (needs.groups()) {
                 groupsInto.addAll(groups);
             }
@@ -71,15 +77,22 @@ public class DashboardHours {
         }
     }
 
-    /** What a read needs besides the aggregates. */
-    private record Needs(boolean groups, boolean points) {
+    /** What a read of hours needs. */
+    private record Needs(boolean aggregates, boolean groups, boolean points) {
     }
 
-    /** The top lists' totals over a span of whole hours, and the hours' versions they were made from. */
-    private record Span(List<Long> versions, GroupTotals totals) {
+    /**
+     * What was summed over a span of whole hours, and the hours' versions it was summed from: the rollups per series
+     * bucket size, and the top lists' totals (null until asked for).
+     */
+    private record Span(List<Long> versions, Map<Long, RangeCounts> counts, GroupTotals groups) {
+        int entries() {
+            return 1 + counts.values().stream().mapToInt(RangeCounts::entries).sum()
+                    + (groups == null ? 0 : groups.values());
+        }
     }
 
-    private static final GroupTotals NONE = new GroupTotals(List.of());
+    private static final GroupTotals NO_GROUPS = new GroupTotals(List.of());
 
     private final DashboardRepository repository;
     private final Duration timeout;
@@ -95,35 +108,37 @@ public class DashboardHours {
                 .build();
         this.spans = Caffeine.newBuilder()
                 .maximumWeight(config.dashboard().cachedRows())
-                .weigher((SpanKey key, Span span) -> 1 + span.totals().values())
+                .weigher((SpanKey key, Span span) -> span.entries())
                 .build();
     }
 
     /**
-     * The counts of {@code [from, to)} (whole minutes) within the accounts and regions (empty: all).
+     * The counts of {@code [from, to)} (whole minutes) within the accounts and regions (empty: all), their series in
+     * buckets of {@code bucketSeconds}.
      *
      * @param withGroups whether the per-principal and per-address counts of the top lists are needed
      * @param withPoints whether the outlier series points are needed
      */
-    public Counts read(Instant from, Instant to, List<String> accountIds, List<String> regions,
+    public Counts read(Instant from, Instant to, long bucketSeconds, List<String> accountIds, List<String> regions,
                        List<String> highlightedEventNames, Map<String, String> panelOfRule, boolean withGroups,
                        boolean withPoints) {
-        Needs needs = new Needs(withGroups, withPoints);
+        Needs edges = new Needs(true, withGroups, withPoints);
         Query query = new Query(normalised(accountIds), normalised(regions), highlightedEventNames, panelOfRule);
         Instant firstWhole = ceilHour(from);
         Instant endWhole = to.truncatedTo(ChronoUnit.HOURS);
-        Map<String, List<Aggregate>> byRule = new HashMap<>();
-        List<GroupCount> partial = new ArrayList<>();
+        Map<String, List<Aggregate>> partialAggregates = new HashMap<>();
+        List<GroupCount> partialGroups = new ArrayList<>();
         List<Point> points = new ArrayList<>();
         if (!firstWhole.isBefore(endWhole)) {
-            query.read(from, to, needs).addTo(needs, byRule, partial, points);
-            return new Counts(byRule, NONE, new GroupTotals(partial), points);
+            query.read(from, to, edges).addTo(edges, partialAggregates, partialGroups, points);
+            return new Counts(RangeCounts.NONE, new RangeCounts(partialAggregates, bucketSeconds), NO_GROUPS,
+                    new GroupTotals(partialGroups), points);
         }
         if (from.isBefore(firstWhole)) {
-            query.read(from, firstWhole, needs).addTo(needs, byRule, partial, points);
+            query.read(from, firstWhole, edges).addTo(edges, partialAggregates, partialGroups, points);
         }
         if (endWhole.isBefore(to)) {
-            query.read(endWhole, to, needs).addTo(needs, byRule, partial, points);
+            query.read(endWhole, to, edges).addTo(edges, partialAggregates, partialGroups, points);
         }
 
         // The versions are read before the counts: a finding stored in between makes the copy look older than it
@@ -134,20 +149,28 @@ public class DashboardHours {
             versions.add(stored.getOrDefault(hour, 0L));
         }
         SpanKey spanKey = new SpanKey(query.accountIds, query.regions, firstWhole, endWhole);
-        Span span = withGroups ? spans.getIfPresent(spanKey) : null;
-        boolean spanKnown = span != null && span.versions().equals(versions);
-        List<GroupCount> wholeGroups = new ArrayList<>();
-        query.readWholeHours(firstWhole, versions, new Needs(withGroups && !spanKnown, withPoints), byRule,
-                wholeGroups, points);
-        GroupTotals whole = NONE;
-        if (withGroups) {
-            if (!spanKnown) {
-                span = new Span(versions, new GroupTotals(wholeGroups));
+        Span span = spans.getIfPresent(spanKey);
+        if (span == null || !span.versions().equals(versions)) {
+            span = new Span(versions, Map.of(), null);
+        }
+        Needs whole = new Needs(!span.counts().containsKey(bucketSeconds), withGroups && span.groups() == null,
+                withPoints);
+        if (whole.aggregates() || whole.groups() || whole.points()) {
+            Map<String, List<Aggregate>> aggregates = new HashMap<>();
+            List<GroupCount> groups = new ArrayList<>();
+            query.readWholeHours(firstWhole, versions, whole, aggregates, groups, points);
+            if (whole.aggregates() || whole.groups()) {
+                Map<Long, RangeCounts> counts = new HashMap<>(span.counts());
+                if (whole.aggregates()) {
+                    counts.put(bucketSeconds, new RangeCounts(aggregates, bucketSeconds));
+                }
+                span = new Span(versions, Map.copyOf(counts), whole.groups() ? new GroupTotals(groups)
+                        : span.groups());
                 spans.put(spanKey, span);
             }
-            whole = span.totals();
         }
-        return new Counts(byRule, whole, new GroupTotals(partial), points);
+        return new Counts(span.counts().get(bucketSeconds), new RangeCounts(partialAggregates, bucketSeconds),
+                withGroups ? span.groups() : NO_GROUPS, new GroupTotals(partialGroups), points);
     }
 
     /** One read's filters and what it needs. */

@@ -2,7 +2,6 @@ package io.trailwatch.query.service;
 
 import io.trailwatch.query.config.QueryConfig;
 import io.trailwatch.query.repository.DashboardRepository;
-import io.trailwatch.query.repository.DashboardRepository.Aggregate;
 import io.trailwatch.query.repository.DashboardRepository.Latest;
 import io.trailwatch.query.repository.DashboardRepository.Point;
 import io.trailwatch.query.repository.DashboardRepository.Scope;
@@ -21,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -81,14 +81,14 @@ public class PanelService {
         Map<String, String> panelOfRule = DashboardLayout.panelOfRule();
         List<String> highlightNames = DashboardLayout.SECTIONS.stream().flatMap(s -> s.panels().stream())
                 .flatMap(p -> p.highlights().stream()).map(Highlight::eventName).distinct().toList();
-        DashboardHours.Counts counts = hours.read(from, to, accountIds, regions, highlightNames, panelOfRule,
-                withTopLists, true);
-        Map<String, List<Aggregate>> byRule = counts.byRule();
-        Map<String, Long> previous = totals(hours.read(from.minus(Duration.between(from, to)), from, accountIds,
-                regions, highlightNames, panelOfRule, false, false).byRule());
+        DashboardHours.Counts counts = hours.read(from, to, bucketSeconds, accountIds, regions, highlightNames,
+                panelOfRule, withTopLists, true);
+        List<RangeCounts> parts = counts.parts();
+        Map<String, Long> previous = totals(hours.read(from.minus(Duration.between(from, to)), from, bucketSeconds,
+                accountIds, regions, highlightNames, panelOfRule, false, false).parts());
         List<Top> tops = withTopLists ? counts.top(config.topN()) : List.of();
 
-        List<String> otherRules = byRule.keySet().stream()
+        List<String> otherRules = parts.stream().flatMap(part -> part.ruleIds().stream()).distinct()
                 .filter(rule -> !panelOfRule.containsKey(rule)).sorted().toList();
         List<String> allRules = new ArrayList<>(panelOfRule.keySet());
         allRules.addAll(otherRules);
@@ -98,7 +98,7 @@ public class PanelService {
         List<Panels.Section> sections = new ArrayList<>();
         for (SectionSpec section : DashboardLayout.SECTIONS) {
             sections.add(new Panels.Section(section.id(), section.title(), section.panels().stream()
-                    .map(spec -> panel(spec, null, byRule, previous, tops, latest, firstBucket, bucketSeconds,
+                    .map(spec -> panel(spec, null, parts, previous, tops, latest, firstBucket, bucketSeconds,
                             count))
                     .toList()));
         }
@@ -106,14 +106,14 @@ public class PanelService {
                 .map(rule -> {
                     Latest l = latest.get(rule);
                     PanelSpec spec = new PanelSpec(rule, l != null ? l.title() : rule, List.of(rule), List.of());
-                    return panel(spec, l, byRule, previous, tops, latest, firstBucket, bucketSeconds, count);
+                    return panel(spec, l, parts, previous, tops, latest, firstBucket, bucketSeconds, count);
                 })
                 .toList()));
 
         Map<String, Long> failuresByCountry = new HashMap<>();
-        byRule.getOrDefault(config.failedLoginRule(), List.of()).stream()
-                .filter(a -> a.dimension() == DashboardRepository.Dimension.COUNTRY)
-                .forEach(a -> failuresByCountry.merge(a.value(), a.count(), Long::sum));
+        parts.stream().map(part -> part.rule(config.failedLoginRule())).filter(Objects::nonNull)
+                .forEach(rule -> rule.countries().forEach((country, n) -> failuresByCountry.merge(country, n,
+                        Long::sum)));
         List<Panels.Count> byCountry = failuresByCountry.entrySet().stream()
                 .map(e -> new Panels.Count(e.getKey().isEmpty() ? null : e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingLong(Panels.Count::count).reversed())
@@ -123,15 +123,14 @@ public class PanelService {
                 outliers(counts.points()));
     }
 
-    private static Map<String, Long> totals(Map<String, List<Aggregate>> byRule) {
+    private static Map<String, Long> totals(List<RangeCounts> parts) {
         Map<String, Long> totals = new HashMap<>();
-        byRule.forEach((rule, aggregates) -> totals.put(rule, aggregates.stream()
-                .filter(a -> a.dimension() == DashboardRepository.Dimension.SERIES).mapToLong(Aggregate::count).sum()));
+        parts.forEach(part -> part.ruleIds().forEach(rule -> totals.merge(rule, part.rule(rule).total(),
+                Long::sum)));
         return totals;
     }
 
-    private Panels.Panel panel(PanelSpec spec, Latest known, Map<String, List<Aggregate>> byRule,
-                               Map<String, Long> previous,
+    private Panels.Panel panel(PanelSpec spec, Latest known, List<RangeCounts> parts, Map<String, Long> previous,
                                List<Top> tops, Map<String, Latest> latest, Instant firstBucket, long bucketSeconds,
                                int count) {
         long[] series = new long[count];
@@ -140,28 +139,26 @@ public class PanelService {
         Map<String, Long> accounts = new HashMap<>();
         Map<String, Long> eventNames = new HashMap<>();
         long total = 0;
-        List<Aggregate> ofPanel = spec.ruleIds().stream().flatMap(r -> byRule.getOrDefault(r, List.of()).stream())
-                .toList();
-        for (Aggregate a : ofPanel) {
-            switch (a.dimension()) {
-                case SERIES -> {
-                    series[index(a.bucket(), firstBucket, bucketSeconds, count)] += a.count();
-                    total += a.count();
+        for (RangeCounts part : parts) {
+            for (String ruleId : spec.ruleIds()) {
+                RangeCounts.OfRule rule = part.rule(ruleId);
+                if (rule == null) {
+                    continue;
                 }
-                case HIGHLIGHT -> {
-                    long[] values = highlightSeries.get(a.value());
+                total += rule.total();
+                rule.series().forEach((bucket, n) -> series[index(bucket, firstBucket, bucketSeconds, count)] += n);
+                rule.highlights().forEach((name, byBucket) -> {
+                    long[] values = highlightSeries.get(name);
                     if (values != null) {
-                        values[index(a.bucket(), firstBucket, bucketSeconds, count)] += a.count();
+                        byBucket.forEach((bucket, n) -> values[index(bucket, firstBucket, bucketSeconds, count)] += n);
                     }
-                }
-                case ACCOUNT -> accounts.merge(a.value(), a.count(), Long::sum);
-                case EVENT_NAME -> eventNames.merge(a.value().isEmpty() ? null : a.value(), a.count(), Long::sum);
-                default -> {
-                }
+                });
+                rule.accounts().forEach((account, n) -> accounts.merge(account, n, Long::sum));
+                rule.eventNames().forEach((name, n) -> eventNames.merge(name.isEmpty() ? null : name, n, Long::sum));
             }
         }
         long previousTotal = spec.ruleIds().stream().mapToLong(r -> previous.getOrDefault(r, 0L)).sum();
-        Latest newest = spec.ruleIds().stream().map(latest::get).filter(java.util.Objects::nonNull)
+        Latest newest = spec.ruleIds().stream().map(latest::get).filter(Objects::nonNull)
                 .max(Comparator.comparing(Latest::eventTime)).orElse(known);
         List<Panels.Highlight> highlights = spec.highlights().stream().map(h -> {
             long[] values = highlightSeries.get(h.eventName());
