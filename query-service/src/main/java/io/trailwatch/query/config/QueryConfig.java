@@ -85,6 +85,13 @@ public interface QueryConfig {
         @WithDefault("1000000")
         long cachedRows();
 
+        /**
+         * How often the default views (all accounts, last 24 hours and last 7 days) are drawn in the background so
+         * they are in memory when an analyst opens them (a duration, or {@code off}).
+         */
+        @WithDefault("1m")
+        String warmInterval();
+
         /** The rule whose findings are failed console sign-ins (map of failures by country). */
         @WithDefault("cis-console-auth-failures")
         String failedLoginRule();

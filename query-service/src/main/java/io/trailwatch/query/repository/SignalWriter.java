@@ -89,9 +89,15 @@ public class SignalWriter {
         return execute(INSERT_REJECTIONS, columns, "rejections");
     }
 
+    /** Deletes the points of slices before {@code oldest}, raising their hours' dashboard versions. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int deletePointsBefore(java.time.Instant oldest) {
-        return delete("DELETE FROM query.series_points WHERE bucket_start < ?", oldest);
+        return delete("""
+                WITH deleted AS (DELETE FROM query.series_points WHERE bucket_start < ? RETURNING bucket_start),
+                touched AS (UPDATE query.dashboard_hours SET version = version + 1
+                             WHERE hour IN (SELECT date_bin('1 hour', bucket_start, timestamptz 'epoch')
+                                              FROM deleted))
+                SELECT count(*) FROM deleted""", oldest);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -103,13 +109,7 @@ public class SignalWriter {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             SqlQuery.bind(connection, statement, 1, oldest);
-            if (!statement.execute()) {
-                return statement.getUpdateCount();
-            }
-            try (ResultSet counted = statement.getResultSet()) {
-                counted.next();
-                return counted.getInt(1);
-            }
+            return rowCount(statement);
         } catch (SQLException e) {
             throw new StoreException("deleting data before " + oldest, e);
         }
@@ -121,15 +121,20 @@ public class SignalWriter {
             for (int c = 0; c < columns.length; c++) {
                 statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
             }
-            if (!statement.execute()) {
-                return statement.getUpdateCount();
-            }
-            try (ResultSet counted = statement.getResultSet()) {
-                counted.next();
-                return counted.getInt(1);
-            }
+            return rowCount(statement);
         } catch (SQLException e) {
             throw new StoreException("storing " + columns[0].length + " " + what, e);
+        }
+    }
+
+    /** The rows a statement changed: its update count, or the count it selects (a statement with a RETURNING CTE). */
+    private static int rowCount(PreparedStatement statement) throws SQLException {
+        if (!statement.execute()) {
+            return statement.getUpdateCount();
+        }
+        try (ResultSet counted = statement.getResultSet()) {
+            counted.next();
+            return counted.getInt(1);
         }
     }
 }
