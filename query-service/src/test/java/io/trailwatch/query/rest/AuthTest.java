@@ -5,6 +5,7 @@ import static io.trailwatch.query.TestSupport.admin;
 import static io.trailwatch.query.TestSupport.analyst;
 import static io.trailwatch.query.TestSupport.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,6 +22,7 @@ import io.trailwatch.infra.testing.KafkaTestResource;
 import io.trailwatch.infra.testing.PostgresTestResource;
 import io.trailwatch.query.FakeBackends;
 import io.trailwatch.query.TestSupport;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +48,12 @@ class AuthTest {
             given().auth().preemptive().basic("viewer", "wrong").get(path).then().statusCode(401);
             given().header("Authorization", "Bearer tw_nope_nope").get(path).then().statusCode(401);
         }
-        given().get("/q/health/ready").then().statusCode(200)
+        // Ready once the default dashboards were drawn, within seconds of the start.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(200)
                 .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"))
-                .body("checks.find { it.name.contains('Reactive Messaging') }.status", equalTo("UP"));
+                .body("checks.find { it.name.contains('Reactive Messaging') }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Dashboard' }.data.defaultViews", equalTo("drawn")));
         given().get("/q/metrics").then().statusCode(200);
     }
 
