@@ -21,15 +21,16 @@ import java.util.Map;
  * The dashboard's counts and outlier series points for a range, read per hour. A whole hour is kept in memory and
  * reused while its version in {@code query.dashboard_hours} is unchanged (every statement that stores a finding or a
  * series point of the hour raises it), so a week's dashboard reads only the hours that changed since it was last
- * drawn, plus the partial hours at the ends of the range. The top lists' totals over a range's whole hours are kept too: a dashboard that
- * refreshes keeps the same whole hours for up to an hour. Memory is bounded by the number of cached rows.
+ * drawn, plus the partial hours at the ends of the range. The sums over a range's whole hours but the last are kept
+ * too (a dashboard that refreshes keeps the same whole hours for up to an hour), so a refresh adds a few hours to
+ * them. Memory is bounded by the number of cached rows.
  */
 @ApplicationScoped
 public class DashboardHours {
 
     /**
-     * The counts of a range, in two parts to be added up: its whole hours and its partial hours; and its outlier
-     * series points (in no particular order).
+     * The counts of a range, in two parts to be added up: its settled whole hours, and its partial hours with the
+     * last whole hour; and its outlier series points (in no particular order).
      */
     public record Counts(RangeCounts wholeHours, RangeCounts partialHours, GroupTotals wholeHourGroups,
                          GroupTotals partialHourGroups, List<Point> points) {
@@ -148,23 +149,33 @@ public class DashboardHours {
         for (Instant hour = firstWhole; hour.isBefore(endWhole); hour = hour.plus(1, ChronoUnit.HOURS)) {
             versions.add(stored.getOrDefault(hour, 0L));
         }
-        SpanKey spanKey = new SpanKey(query.accountIds, query.regions, firstWhole, endWhole);
+        // The last whole hour still receives late findings for minutes after it closed (CloudTrail delivers them
+        // late): it is added like the partial hours, so those do not make the span's sums be summed again.
+        Instant spanEnd = endWhole.minus(1, ChronoUnit.HOURS);
+        query.readWholeHours(spanEnd, versions.subList(versions.size() - 1, versions.size()), edges,
+                partialAggregates, partialGroups, points);
+        List<Long> spanVersions = versions.subList(0, versions.size() - 1);
+        if (spanVersions.isEmpty()) {
+            return new Counts(RangeCounts.NONE, new RangeCounts(partialAggregates, bucketSeconds), NO_GROUPS,
+                    new GroupTotals(partialGroups), points);
+        }
+        SpanKey spanKey = new SpanKey(query.accountIds, query.regions, firstWhole, spanEnd);
         Span span = spans.getIfPresent(spanKey);
-        if (span == null || !span.versions().equals(versions)) {
-            span = new Span(versions, Map.of(), null);
+        if (span == null || !span.versions().equals(spanVersions)) {
+            span = new Span(List.copyOf(spanVersions), Map.of(), null);
         }
         Needs whole = new Needs(!span.counts().containsKey(bucketSeconds), withGroups && span.groups() == null,
                 withPoints);
         if (whole.aggregates() || whole.groups() || whole.points()) {
             Map<String, List<Aggregate>> aggregates = new HashMap<>();
             List<GroupCount> groups = new ArrayList<>();
-            query.readWholeHours(firstWhole, versions, whole, aggregates, groups, points);
+            query.readWholeHours(firstWhole, spanVersions, whole, aggregates, groups, points);
             if (whole.aggregates() || whole.groups()) {
                 Map<Long, RangeCounts> counts = new HashMap<>(span.counts());
                 if (whole.aggregates()) {
                     counts.put(bucketSeconds, new RangeCounts(aggregates, bucketSeconds));
                 }
-                span = new Span(versions, Map.copyOf(counts), whole.groups() ? new GroupTotals(groups)
+                span = new Span(span.versions(), Map.copyOf(counts), whole.groups() ? new GroupTotals(groups)
                         : span.groups());
                 spans.put(spanKey, span);
             }
