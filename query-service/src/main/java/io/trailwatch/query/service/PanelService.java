@@ -71,7 +71,7 @@ public class PanelService {
         Instant from = requestedFrom.truncatedTo(ChronoUnit.MINUTES);
         Instant to = ceilMinute(requestedTo);
         Scope scope = new Scope(from, to, accountIds, regions);
-        Instant firstBucket = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), bucketSeconds) * bucketSeconds);
+        Instant firstBucket = RangeCounts.bucketOf(from, bucketSeconds);
         int count = (int) ((to.getEpochSecond() - firstBucket.getEpochSecond() + bucketSeconds - 1) / bucketSeconds);
         List<Instant> buckets = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
