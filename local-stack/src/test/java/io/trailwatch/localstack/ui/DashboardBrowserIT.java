@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -103,6 +104,37 @@ class DashboardBrowserIT {
         } finally {
             Browser.resetSize();
         }
+    }
+
+    @Test
+    void hoveringASparklineShowsTheBucketUnderThePointerAndItsCount() {
+        openDashboard("?range=24h" + FIXTURE_ACCOUNTS);
+        // The fullest bucket of the failed console logins, from the numbers the page draws.
+        @SuppressWarnings("unchecked")
+        List<Number> peak = (List<Number>) Browser.driver().executeScript("""
+                const data = JSON.parse(document.getElementById('dashboard-data').getAttribute('data-json'));
+                const values = data.series['console-auth-failures'];
+                return [values.indexOf(Math.max(...values)), values.length];""");
+        WebElement canvas = Browser.driver().findElement(By.cssSelector("#panel-console-auth-failures .spark canvas"));
+        int width = canvas.getSize().getWidth();
+        double x = 2 + peak.get(0).doubleValue() * (width - 4) / (peak.get(1).doubleValue() - 1);
+        new Actions(Browser.driver()).moveToElement(canvas, (int) Math.round(x - width / 2.0), 0).perform();
+
+        WebElement tip = Browser.driver().findElement(By.cssSelector(".spark-tip"));
+        Browser.waitUntil(ExpectedConditions.visibilityOf(tip));
+        String[] lines = tip.getText().split("\n");
+        @SuppressWarnings("unchecked")
+        List<Number> shown = (List<Number>) Browser.driver().executeScript("""
+                const data = JSON.parse(document.getElementById('dashboard-data').getAttribute('data-json'));
+                const i = data.buckets.findIndex(b => window.Trailwatch.formatTime(new Date(b)) === arguments[0]);
+                return [i, i < 0 ? -1 : data.series['console-auth-failures'][i]];""", lines[0]);
+        assertThat(shown.get(0).intValue()).as("bucket shown for '%s'", lines[0])
+                .isBetween(peak.get(0).intValue() - 1, peak.get(0).intValue() + 1);
+        assertThat(lines[1]).isEqualTo(shown.get(1).intValue() + " findings");
+
+        new Actions(Browser.driver()).moveToElement(
+                Browser.driver().findElement(By.cssSelector("#section-access h2"))).perform();
+        Browser.waitUntil(ExpectedConditions.invisibilityOf(tip));
     }
 
     @Test

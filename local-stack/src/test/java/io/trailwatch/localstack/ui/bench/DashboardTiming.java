@@ -141,24 +141,37 @@ public final class DashboardTiming {
             steps.put("one account -> all (Reset, 24h)", () -> click(driver, By.id("reset-filters")));
         }
         load(driver, base + "/?range=24h");
-        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        Map<String, List<double[]>> samples = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
             steps.forEach((name, step) -> {
                 step.run();
                 Browser.waitUntil(ExpectedConditions.attributeToBe(By.tagName("body"), "data-dashboard-ready",
                         "true"));
-                Number ms = (Number) driver.executeScript("""
-                        const m = performance.getEntriesByName('dashboard-update');
-                        return m.length ? m[m.length - 1].duration : -1;""");
-                samples.computeIfAbsent(name, k -> new ArrayList<>()).add(ms.doubleValue());
+                @SuppressWarnings("unchecked")
+                List<Number> ms = (List<Number>) driver.executeScript("""
+                        const last = name => { const m = performance.getEntriesByName(name);
+                                               return m.length ? m[m.length - 1].duration : -1; };
+                        return ['dashboard-update', 'dashboard-update-fetch', 'dashboard-update-swap',
+                                'dashboard-update-draw'].map(last);""");
+                samples.computeIfAbsent(name, k -> new ArrayList<>())
+                        .add(ms.stream().mapToDouble(Number::doubleValue).toArray());
             });
         }
-        System.out.printf("%nfilter changes on the page (ms from the click to everything redrawn)%n");
-        System.out.printf("%-44s %8s %8s%n", "change", "median", "max");
-        samples.forEach((name, values) -> {
-            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf("%-44s %8.0f %8.0f%n", name, sorted[sorted.length / 2], sorted[sorted.length - 1]);
-        });
+        System.out.printf("%nfilter changes on the page (ms from the click to everything redrawn; medians of the"
+                + " parts: fetch = request to page received, swap = parsing and swapping it in, draw = charts and"
+                + " map)%n");
+        System.out.printf("%-44s %8s %8s %8s %8s %8s%n", "change", "median", "max", "fetch", "swap", "draw");
+        samples.forEach((name, values) -> System.out.printf("%-44s %8.0f %8.0f %8.0f %8.0f %8.0f%n", name,
+                median(values, 0), max(values, 0), median(values, 1), median(values, 2), median(values, 3)));
+    }
+
+    private static double median(List<double[]> samples, int column) {
+        double[] sorted = samples.stream().mapToDouble(s -> s[column]).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+
+    private static double max(List<double[]> samples, int column) {
+        return samples.stream().mapToDouble(s -> s[column]).max().orElse(-1);
     }
 
     private static void click(ChromeDriver driver, By element) {
@@ -178,18 +191,11 @@ public final class DashboardTiming {
     }
 
     private static void print(String view, List<double[]> samples) {
-        double[] median = new double[4];
-        double[] max = new double[4];
-        for (int k = 0; k < 4; k++) {
-            final int column = k;
-            double[] values = samples.stream().mapToDouble(s -> s[column]).sorted().toArray();
-            median[k] = values[values.length / 2];
-            max[k] = values[values.length - 1];
-        }
-        System.out.printf("%-44s %8.0f %8.0f %8.0f %8.0f   median%n", view, median[0], median[1], median[2],
-                median[3]);
+        System.out.printf("%-44s %8.0f %8.0f %8.0f %8.0f   median%n", view, median(samples, 0), median(samples, 1),
+                median(samples, 2), median(samples, 3));
         if (samples.size() > 1) {
-            System.out.printf("%-44s %8.0f %8.0f %8.0f %8.0f   max%n", "", max[0], max[1], max[2], max[3]);
+            System.out.printf("%-44s %8.0f %8.0f %8.0f %8.0f   max%n", "", max(samples, 0), max(samples, 1),
+                    max(samples, 2), max(samples, 3));
         }
     }
 
