@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +58,7 @@ public class EventWriter {
             SELECT count(*) FROM stored""";
 
     private static final List<Function<EventRow, Object>> COLUMNS_BEFORE_AGENT = List.of(
-            EventRow::eventId, r -> r.eventTime().toString(), EventRow::accountId, EventRow::region,
+            EventRow::eventId, r -> timestampText(r.eventTime()), EventRow::accountId, EventRow::region,
             EventRow::eventSource, EventRow::eventName, EventRow::eventType, EventRow::principalType,
             EventRow::principalArn, EventRow::principalName, EventRow::principalAccountId, EventRow::accessKeyId,
             EventRow::sourceIp, EventRow::sourceInet, EventRow::userAgent);
@@ -64,6 +67,32 @@ public class EventWriter {
             EventRow::consoleLogin, EventRow::mfaUsed, EventRow::record);
 
     private final AgroalDataSource dataSource;
+
+    /**
+     * The instant as PostgreSQL reads a timestamptz, {@code 2026-11-27T10:00:00Z}: whole seconds (CloudTrail's
+     * eventTime) are written without a formatter, which took a noticeable part of ingestion's CPU.
+     */
+    static String timestampText(Instant time) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (time.getNano() != 0 || t.getYear() < 0 || t.getYear() > 9999) {
+            return time.toString();
+        }
+        char[] text = "0000-00-00T00:00:00Z".toCharArray();
+        put(text, 0, t.getYear(), 4);
+        put(text, 5, t.getMonthValue(), 2);
+        put(text, 8, t.getDayOfMonth(), 2);
+        put(text, 11, t.getHour(), 2);
+        put(text, 14, t.getMinute(), 2);
+        put(text, 17, t.getSecond(), 2);
+        return new String(text);
+    }
+
+    private static void put(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
 
     public EventWriter(AgroalDataSource dataSource) {
         this.dataSource = dataSource;

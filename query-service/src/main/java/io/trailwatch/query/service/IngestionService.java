@@ -63,11 +63,15 @@ public class IngestionService {
         this.metrics = metrics;
     }
 
+    /** What identifies a stored event (its table's primary key). */
+    private record EventKey(String eventId, Instant eventTime) {
+    }
+
     public int storeEvents(List<String> records) {
         Instant now = Instant.now();
         Instant oldest = retention.oldestKept(now);
         Instant newest = retention.newestAccepted(now);
-        Map<String, EventRow> rows = new LinkedHashMap<>();
+        Map<EventKey, EventRow> rows = new LinkedHashMap<>();
         for (String json : records) {
             EventRow row;
             try {
@@ -82,7 +86,7 @@ public class IngestionService {
                 metrics.counter("trailwatch.query.skipped", "kind", "event", "reason", "future").increment();
                 LOG.warnf("not storing event %s: its eventTime %s is in the future", row.eventId(), row.eventTime());
             } else {
-                rows.putIfAbsent(row.eventId() + '\n' + row.eventTime(), row);
+                rows.putIfAbsent(new EventKey(row.eventId(), row.eventTime()), row);
             }
         }
         if (rows.isEmpty()) {

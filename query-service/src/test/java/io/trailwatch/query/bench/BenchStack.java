@@ -34,6 +34,20 @@ final class BenchStack implements AutoCloseable {
         return postgres.jdbcUrl(BenchData.DATABASE);
     }
 
+    /** CPU time query-service has used so far. */
+    Duration serviceCpu() {
+        return service.pid().stream().boxed().map(ProcessHandle::of).flatMap(java.util.Optional::stream)
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).findFirst().orElse(Duration.ZERO);
+    }
+
+    /** CPU time every PostgreSQL process (server, connection backends, writers) has used so far. */
+    static Duration postgresCpu() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** Starts query-service on {@code port} and waits until it is ready; returns its base URL. */
     String startService(Path dir, int port) throws Exception {
         Path jar = Path.of("query-service/target/quarkus-app/quarkus-run.jar");

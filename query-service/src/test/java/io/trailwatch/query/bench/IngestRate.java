@@ -18,7 +18,9 @@ import io.trailwatch.contracts.Topics;
  * Measures sustained ingestion into PostgreSQL: fills trailwatch.cloudtrail.events (12 partitions) with --events
  * records first, then starts the packaged query-service on an empty store and times how fast the rows arrive (from
  * the first stored row to the last), sampling the table's insert counter every 500 ms. Uses a fresh directory
- * (--dir/ingest) and deletes it afterwards.
+ * (--dir/ingest) and deletes it afterwards. Also prints the CPU time query-service and PostgreSQL spent per stored
+ * event over the same span: on this 2-core machine, where both share the cores with the broker, that is the figure a
+ * change to either side moves, while the rate also moves with whatever else runs.
  *
  * <pre>./mvnw -B -o -pl query-service package -DskipTests
  * ./mvnw -B -o -pl query-service exec:java -Dexec.classpathScope=test \
@@ -66,7 +68,8 @@ public final class IngestRate {
                     Thread.sleep(500);
                     stored = BenchData.count(c, "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables"
                             + " WHERE schemaname = 'query' AND relname LIKE 'events_p%'");
-                    samples.add(new long[] {System.nanoTime(), stored});
+                    samples.add(new long[] {System.nanoTime(), stored, stack.serviceCpu().toNanos(),
+                            BenchStack.postgresCpu().toNanos()});
                 }
                 long exact = BenchData.count(c, "SELECT count(*) FROM query.events");
                 long[] first = samples.stream().filter(s -> s[1] > 0).findFirst().orElseThrow();
@@ -85,6 +88,9 @@ public final class IngestRate {
                 System.out.printf("stored %,d of %,d events; from the first to the last stored row: %.1f s, "
                         + "%,.0f events/s; best 10-second window: %,.0f events/s%n", exact, events, seconds,
                         (exact - first[1]) / seconds, best);
+                double perEvent = 1e-3 / (last[1] - first[1]);
+                System.out.printf("CPU per stored event over that span: query-service %.1f µs, PostgreSQL %.1f µs%n",
+                        (last[2] - first[2]) * perEvent, (last[3] - first[3]) * perEvent);
             }
         } finally {
             DataDirectory.delete(dir);

@@ -1,6 +1,7 @@
 package io.trailwatch.query.bench;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -156,7 +157,9 @@ final class SyntheticCloudTrail {
         return (int) (n * u * u * u);
     }
 
-    Event next(Instant time) {
+    /** The next event at {@code time}, in whole seconds as CloudTrail writes eventTime. */
+    Event next(Instant at) {
+        Instant time = at.truncatedTo(ChronoUnit.SECONDS);
         Principal principal = principals.get(skewed(principals.size()));
         String account = principal.account();
         String region = REGIONS[random.nextInt(10) < 7 ? 0 : random.nextInt(REGIONS.length)];

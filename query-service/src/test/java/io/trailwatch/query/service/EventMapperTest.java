@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailwatch.contracts.ContractJson;
 import io.trailwatch.query.repository.EventRow;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EventMapperTest {
@@ -45,5 +47,50 @@ class EventMapperTest {
         assertThatThrownBy(() -> EventMapper.toRow(MAPPER, "{\"eventID\":\"1\",\"eventTime\":\"noon\"}"))
                 .hasMessageContaining("eventTime");
         assertThatThrownBy(() -> EventMapper.toRow(MAPPER, "[1,2]")).hasMessageContaining("object");
+    }
+
+    @Test
+    void refusesWhatIsNotOneWellFormedJsonObject() {
+        String record = "{\"eventID\":\"1\",\"eventTime\":\"2026-11-27T10:00:00Z\"}";
+        assertThatThrownBy(() -> EventMapper.toRow(MAPPER, record + "{}"))
+                .hasMessageContaining("content follows the record's closing brace");
+        assertThatThrownBy(() -> EventMapper.toRow(MAPPER, record.substring(0, 30)))
+                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> EventMapper.toRow(MAPPER, "{\"eventID\":\"1\",\"userIdentity\":{\"type\":}}"))
+                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> EventMapper.toRow(MAPPER, "\"text\"")).hasMessageContaining("object");
+    }
+
+    @Test
+    void readsTheLastOfRepeatedKeysAndIgnoresValuesOfTheWrongShape() throws Exception {
+        EventRow row = EventMapper.toRow(MAPPER, """
+                {"eventID":"0","eventID":"7","eventTime":"2026-11-27T10:00:00Z","awsRegion":["eu-west-1"],
+                 "userIdentity":{"type":"IAMUser","userName":"alice","arn":"arn:aws:iam::1:user/alice"},
+                 "userIdentity":{"type":"AssumedRole","sessionContext":{"sessionIssuer":"none"},
+                                 "accountId":111122223333},
+                 "readOnly":false,"responseElements":"ConsoleLogin","additionalEventData":null,
+                 "requestParameters":{"userIdentity":{"type":"Root"},"eventID":"9"}}""");
+        assertThat(row.eventId()).isEqualTo("7");
+        assertThat(row.region()).isNull();
+        assertThat(row.principalType()).isEqualTo("AssumedRole");
+        assertThat(row.principalName()).isNull();
+        assertThat(row.principalArn()).isNull();
+        assertThat(row.principalAccountId()).isEqualTo("111122223333");
+        assertThat(row.accountId()).isEqualTo("111122223333");
+        assertThat(row.readOnly()).isFalse();
+        assertThat(row.consoleLogin()).isNull();
+        assertThat(row.mfaUsed()).isNull();
+    }
+
+    @Test
+    void readsCloudTrailTimesAsTheIsoParserDoes() {
+        for (String time : List.of("2026-11-27T10:00:00Z", "2024-02-29T23:59:59Z", "1970-01-01T00:00:00Z",
+                "2026-12-31T00:00:01Z", "2026-11-27T10:00:00.250Z", "2026-11-27T10:00:00+05:30")) {
+            assertThat(EventMapper.time(time)).as(time).isEqualTo(OffsetDateTime.parse(time).toInstant());
+        }
+        for (String time : List.of("2026-02-29T10:00:00Z", "2026-11-31T10:00:00Z", "2026-11-27T24:00:00Z",
+                "2026-11-27T10:60:00Z", "2026-1a-27T10:00:00Z", "2026-11-27 10:00:00Z")) {
+            assertThatThrownBy(() -> EventMapper.time(time)).as(time).hasMessageContaining("is not an ISO-8601");
+        }
     }
 }
