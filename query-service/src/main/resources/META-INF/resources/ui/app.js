@@ -4,13 +4,12 @@
  *
  * - Theme: dark by default, light on request; remembered in localStorage and mirrored in the tw-theme cookie so
  *   the server renders the right theme on the next page. [data-theme-toggle] buttons switch it.
- * - CSRF: htmx requests carry the token of <meta name="csrf-token"> in the header named by <meta name="csrf-header">.
  * - Auto-refresh: a <select data-auto-refresh> (values in seconds, 0 = off) keeps its choice in the URL parameter
  *   "refresh" and fires a "tw:refresh" event on document every period; a page that refreshes itself calls
  *   preventDefault() on it, otherwise the page reloads.
  * - Copy: [data-copy="text"] copies the text, [data-copy-target="#id"] the text content of that element.
  * - Times: every <time datetime> gets the time relative to now as its tooltip; <time class="relative"> also shows
- *   it after the time. Updated every 30 s and after htmx swaps.
+ *   it after the time. Updated every 30 s.
  * Never builds HTML from strings: text goes through textContent only.
  */
 (function () {
@@ -50,11 +49,6 @@
       // private mode: the cookie still carries the choice
     }
     applyTheme(next);
-  }
-
-  function meta(name) {
-    var element = document.querySelector('meta[name="' + name + '"]');
-    return element ? element.getAttribute('content') : null;
   }
 
   function pad(n) {
@@ -175,17 +169,6 @@
     }
   }
 
-  document.addEventListener('htmx:configRequest', function (event) {
-    var token = meta('csrf-token');
-    if (token) {
-      event.detail.headers[meta('csrf-header') || 'X-CSRF-TOKEN'] = token;
-    }
-  });
-
-  document.addEventListener('htmx:afterSwap', function (event) {
-    updateTimes(event.target);
-  });
-
   document.addEventListener('click', function (event) {
     var toggle = event.target.closest('[data-theme-toggle]');
     if (toggle) {
@@ -222,7 +205,6 @@
     formatTime: formatTime,
     relative: relative,
     updateTimes: updateTimes,
-    meta: meta,
     /** The current value of a CSS variable of the theme, e.g. cssVar('--chart-line'). */
     cssVar: function (name) {
       return getComputedStyle(root).getPropertyValue(name).trim();
