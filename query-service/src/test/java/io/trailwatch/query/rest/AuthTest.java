@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.trailwatch.infra.testing.KafkaTestResource;
@@ -154,5 +155,36 @@ class AuthTest {
         assertThat(failed.statusCode()).isEqualTo(302);
         assertThat(failed.header("Location")).contains("/login?error=true");
         assertThat(failed.getCookie("quarkus-credential")).isNull();
+    }
+
+    @Test
+    void signInFormPostedFromAnotherSiteIsRefused() {
+        Response crossSite = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .header("Origin", "https://attacker.example")
+                .formParam("j_username", "analyst").formParam("j_password", "test-analyst")
+                .post("/j_security_check");
+        assertThat(crossSite.statusCode()).isEqualTo(403);
+        assertThat(crossSite.asString()).contains("posted from attacker.example (Origin header)");
+        assertThat(crossSite.getCookie("quarkus-credential")).isNull();
+
+        Response opaque = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .header("Origin", "null")
+                .formParam("j_username", "analyst").formParam("j_password", "test-analyst")
+                .post("/j_security_check");
+        assertThat(opaque.statusCode()).isEqualTo(403);
+
+        Response viaReferer = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .header("Referer", "http://attacker.example:8080/login")
+                .formParam("j_username", "analyst").formParam("j_password", "test-analyst")
+                .post("/j_security_check");
+        assertThat(viaReferer.statusCode()).isEqualTo(403);
+
+        String self = "http://localhost:" + RestAssured.port;
+        Response sameSite = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .header("Origin", self).header("Referer", self + "/login")
+                .formParam("j_username", "analyst").formParam("j_password", "test-analyst")
+                .post("/j_security_check");
+        assertThat(sameSite.statusCode()).isEqualTo(302);
+        assertThat(sameSite.getCookie("quarkus-credential")).isNotBlank();
     }
 }
