@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The CIS dashboard in a real browser against the four services with {@code ui/dashboard-cloudtrail.json} loaded:
  * every panel shows the fixture's totals, an account filter changes them and lives in the URL, a panel leads to
- * its events, and the map, the country table and the outlier chart are drawn.
+ * its events and to its findings, a sparkline shows its buckets under the pointer, and the map, the country table and the outlier chart are drawn.
  */
 class DashboardBrowserIT {
 
@@ -205,6 +205,24 @@ class DashboardBrowserIT {
                 .collect(Collectors.toMap(p -> p[0], p -> p[1], (a, b) -> a + "," + b));
         api.put("limit", "500");
         assertThat(UiStack.get().api("viewer", "/api/v1/events", api).get("items")).hasSize(expected);
+    }
+
+    @Test
+    void aPanelsFindingsLinkListsTheFindingsItCounts() {
+        openDashboard("?range=24h&accountId=" + ACCOUNT_A);
+        long shown = total("console-auth-failures");
+        Browser.driver().findElement(By.id("panel-console-auth-failures-findings")).click();
+        Browser.waitUntil(ExpectedConditions.urlContains("/findings?"));
+
+        URI url = URI.create(Browser.driver().getCurrentUrl());
+        assertThat(url.getPath()).isEqualTo("/findings");
+        assertThat(params(url)).contains("ruleId=cis-console-auth-failures", "accountId=" + ACCOUNT_A);
+        List<WebElement> rows = Browser.waitUntil(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("table.findings tbody tr[data-finding-id]"));
+            return found.isEmpty() ? null : found;
+        });
+        assertThat(rows).hasSize((int) shown);
+        assertThat(rows).allSatisfy(row -> assertThat(row.getText()).contains(ACCOUNT_A));
     }
 
     @Test
