@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The CIS dashboard in a real browser against the four services with {@code ui/dashboard-cloudtrail.json} loaded:
  * every panel shows the fixture's totals, an account filter changes them and lives in the URL, a panel leads to
- * its events and to its findings, a sparkline shows its buckets under the pointer, and the map, the country table and the outlier chart are drawn.
+ * its events and to its findings, a sparkline shows its buckets under the pointer, and the map, the country table
+ * and the outlier chart are drawn.
  */
 class DashboardBrowserIT {
 
