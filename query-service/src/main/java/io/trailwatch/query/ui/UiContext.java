@@ -24,4 +24,9 @@ public record UiContext(String userName, String role, boolean canTriage, boolean
     public boolean localSession() {
         return "local".equals(authenticatedBy);
     }
+
+    /** Whether the user signed in through the OIDC provider, whose session ends at quarkus.oidc.logout.path. */
+    public boolean ssoSession() {
+        return "oidc".equals(authenticatedBy);
+    }
 }

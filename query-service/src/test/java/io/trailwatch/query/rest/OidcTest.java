@@ -1,6 +1,7 @@
 package io.trailwatch.query.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -59,6 +60,14 @@ class OidcTest {
                 .body(Map.of("status", "resolved")).patch("/api/v1/findings/f-x").then().statusCode(403);
         given().auth().oauth2(token("mallory", Set.of("marketing"))).get("/api/v1/findings").then()
                 .statusCode(403);
+    }
+
+    @Test
+    void pagesOfAnOidcUserSignOutThroughTheProvider() {
+        String page = given().auth().oauth2(token("alice", Set.of("analyst"))).accept(ContentType.HTML).get("/findings")
+                .then().statusCode(200).extract().asString();
+        assertThat(page).contains("<a class=\"logout\" id=\"sso-sign-out\" href=\"/sso/logout\">Sign out</a>")
+                .doesNotContain("action=\"/logout\"");
     }
 
     @Test
