@@ -2,13 +2,6 @@ package io.trailwatch.localstack.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,29 +31,11 @@ class LayoutBrowserIT {
         Browser.resetSize();
     }
 
-    private static List<String> pages() {
-        UiStack stack = UiStack.get();
-        String from = stack.now().minus(7, ChronoUnit.DAYS).toString();
-        JsonNode finding = null;
-        for (JsonNode item : stack.api("viewer", "/api/v1/findings", Map.of("from", from, "limit", "100"))
-                .get("items")) {
-            if (finding == null && item.hasNonNull("eventID")) {
-                finding = item;
-            }
-        }
-        assertThat(finding).as("a finding of an event in the stack").isNotNull();
-        List<String> pages = new ArrayList<>(PageSecurityBrowserIT.PAGES);
-        pages.remove("/login");
-        pages.add("/findings/" + URLEncoder.encode(finding.get("findingId").asText(), StandardCharsets.UTF_8));
-        pages.add("/events/" + URLEncoder.encode(finding.get("eventID").asText(), StandardCharsets.UTF_8));
-        return pages;
-    }
-
     @Test
     void noPageScrollsSidewaysOnALaptopOrAWallScreen() {
         for (int[] size : new int[][] {{1366, 768}, {3840, 2160}}) {
             Browser.resize(size[0], size[1]);
-            for (String page : pages()) {
+            for (String page : PagesFixture.signedInPages()) {
                 Browser.open(page);
                 Number overflow = (Number) Browser.driver().executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");

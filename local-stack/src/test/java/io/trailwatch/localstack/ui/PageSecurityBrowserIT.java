@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,7 +25,6 @@ class PageSecurityBrowserIT {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-    static final List<String> PAGES = List.of("/", "/findings", "/events", "/rules", "/alerts", "/login");
     private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HANDLER_OR_STYLE = Pattern.compile("<[a-z][^>]*\\s(on[a-z]+|style)\\s*=",
@@ -42,7 +42,10 @@ class PageSecurityBrowserIT {
         UiStack stack = UiStack.get();
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + stack.password("admin"))
                 .getBytes(StandardCharsets.UTF_8));
-        for (String page : PAGES) {
+        List<String> signedIn = PagesFixture.signedInPages();
+        List<String> pages = new ArrayList<>(signedIn);
+        pages.add("/login");
+        for (String page : pages) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + page)).GET();
             if (!page.equals("/login")) {
                 request.header("Authorization", basic);
@@ -59,7 +62,7 @@ class PageSecurityBrowserIT {
         }
 
         Browser.signIn("admin");
-        for (String page : PAGES.subList(0, PAGES.size() - 1)) {
+        for (String page : signedIn) {
             Browser.open(page);
             Browser.waitFor(By.cssSelector(".topbar"));
             Object inline = Browser.driver().executeScript("""

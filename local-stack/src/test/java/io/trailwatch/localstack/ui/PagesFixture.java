@@ -3,6 +3,8 @@ package io.trailwatch.localstack.ui;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -74,6 +76,27 @@ final class PagesFixture {
             }
         });
         return found;
+    }
+
+    /**
+     * Every page a signed-in user opens: the five sections and the detail pages of a finding and of its event
+     * (the newest finding of an event in the stack).
+     */
+    static List<String> signedInPages() {
+        UiStack stack = UiStack.get();
+        JsonNode finding = null;
+        for (JsonNode item : stack.api("viewer", "/api/v1/findings", Map.of("limit", "100",
+                "from", stack.now().minus(7, ChronoUnit.DAYS).toString())).get("items")) {
+            if (finding == null && item.hasNonNull("eventID")) {
+                finding = item;
+            }
+        }
+        if (finding == null) {
+            throw new IllegalStateException("no finding of an event in the stack for the detail pages");
+        }
+        return List.of("/", "/findings", "/events", "/rules", "/alerts",
+                "/findings/" + URLEncoder.encode(finding.get("findingId").asText(), StandardCharsets.UTF_8),
+                "/events/" + URLEncoder.encode(finding.get("eventID").asText(), StandardCharsets.UTF_8));
     }
 
     /** One finding as the API shows it (with comments and history). */
