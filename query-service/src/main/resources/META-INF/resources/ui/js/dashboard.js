@@ -1,8 +1,9 @@
 /*
- * The dashboard's charts: a sparkline per panel (a canvas of its own), the world map of failed console logins by country and the outlier
- * chart (count, expected band, outliers marked). The numbers come from the data-json attribute of #dashboard-data
- * (JSON written by the server, escaped as an attribute value, parsed here with JSON.parse). Text reaches the page
- * only through textContent, and every chart tooltip is built from echarts.format.encodeHTML'd parts.
+ * The dashboard's charts: a sparkline per panel (a canvas of its own), the world map of failed console logins by
+ * country and the outlier chart (count, expected band, outliers marked). The numbers come from the data-json
+ * attribute of #dashboard-data (JSON written by the server, escaped as an attribute value, parsed here with
+ * JSON.parse). Text reaches the page only through textContent, and every chart tooltip is built from
+ * echarts.format.encodeHTML'd parts.
  *
  * When everything is drawn, <body data-dashboard-ready="true"> is set and the performance marks
  * "dashboard-panels-drawn" and "dashboard-drawn" are recorded (the browser tests and the UI benchmark wait for them).
