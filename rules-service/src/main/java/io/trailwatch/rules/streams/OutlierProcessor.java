@@ -62,9 +62,11 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
     /** The earliest watermark any events partition reported: the detectors have seen every record since. */
     private long observedSince = NONE;
     private int eventsPartitions;
+    private final OutlierStores stores;
 
     OutlierProcessor(List<ActiveDetector> detectors, FindingFactory findings, GeoLocator geo, ObjectMapper mapper,
-            OutlierMetrics metrics, EventsPartitionCount partitionCount) {
+            OutlierMetrics metrics, EventsPartitionCount partitionCount, OutlierStores stores) {
+        this.stores = stores;
         this.detectors = detectors.stream().collect(Collectors.toMap(ActiveDetector::id, Function.identity()));
         this.findings = findings;
         this.geo = geo;
@@ -77,9 +79,9 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         eventsPartitions = partitionCount.of(context.appConfigs());
-        progress = context.getStateStore(OutlierStores.PROGRESS);
-        series = context.getStateStore(OutlierStores.SERIES);
-        due = context.getStateStore(OutlierStores.DUE);
+        progress = context.getStateStore(stores.progress);
+        series = context.getStateStore(stores.series);
+        due = context.getStateStore(stores.due);
         try (KeyValueIterator<String, String> all = progress.all()) {
             while (all.hasNext()) {
                 KeyValue<String, String> entry = all.next();

@@ -13,19 +13,33 @@ import org.apache.kafka.streams.state.Stores;
  * ({@code trailwatch-rules-<store>-changelog}) written in the same transactions as the outputs and offsets, so a
  * restarted or rebalanced instance continues exactly where the last commit left off. The per-series stores, which
  * grow with the number of groups, are RocksDB; the two tiny progress stores live in memory.
+ *
+ * <p>The outlier tasks' stores and their input topic (the repartition topic {@code outlier-signals-p<N>}) carry
+ * the number of outlier tasks in their names, {@code -p<N>}: Kafka Streams refuses to start on an existing internal
+ * topic with another partition count, so a changed count starts new topics instead (the baselines rebuild within
+ * one window; the old topics can be deleted).
  */
 final class OutlierStores {
 
     /** Per events partition: its event-time watermark (evaluating side). */
     static final String SOURCE_WATERMARK = "outlier-source-watermark";
-    /** Per outlier task: every events partition's watermark and idleness, and how far slices are closed. */
-    static final String PROGRESS = "outlier-progress";
-    /** Per series: {@link SeriesState} as JSON. */
-    static final String SERIES = "outlier-series";
-    /** Index of live series by the event time their next slice closes: [due, 8 bytes big-endian][series id]. */
-    static final String DUE = "outlier-due";
 
-    private OutlierStores() {
+    /** Name of the repartition step that sends counted records and progress to the outlier tasks. */
+    final String signals;
+    /** Per outlier task: every events partition's watermark and idleness, and how far slices are closed. */
+    final String progress;
+    /** Per series: {@link SeriesState} as JSON. */
+    final String series;
+    /** Index of live series by the event time their next slice closes: [due, 8 bytes big-endian][series id]. */
+    final String due;
+
+    /** @param partitions how many outlier tasks (partitions of the repartition topic) there are */
+    OutlierStores(int partitions) {
+        String tasks = "-p" + partitions;
+        signals = "outlier-signals" + tasks;
+        progress = "outlier-progress" + tasks;
+        series = "outlier-series" + tasks;
+        due = "outlier-due" + tasks;
     }
 
     /** One entry per task: kept in memory, restored from its changelog at start. */
@@ -35,18 +49,17 @@ final class OutlierStores {
     }
 
     /** A dozen entries per task: kept in memory, restored from its changelog at start. */
-    static StoreBuilder<KeyValueStore<String, String>> progress() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PROGRESS), Serdes.String(),
-                Serdes.String());
+    StoreBuilder<KeyValueStore<String, String>> progressStore() {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(progress), Serdes.String(), Serdes.String());
     }
 
-    static StoreBuilder<KeyValueStore<String, byte[]>> series() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SERIES), Serdes.String(),
+    StoreBuilder<KeyValueStore<String, byte[]>> seriesStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(series), Serdes.String(),
                 Serdes.ByteArray()).withCachingEnabled();
     }
 
-    static StoreBuilder<KeyValueStore<Bytes, byte[]>> due() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE), Serdes.Bytes(), Serdes.ByteArray())
+    StoreBuilder<KeyValueStore<Bytes, byte[]>> dueStore() {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(due), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled();
     }
 

@@ -27,7 +27,8 @@ import org.apache.kafka.streams.processor.TopicNameExtractor;
 /**
  * events → rule matching → findings (keyed by account) and rejections (keyed by source); and, when outlier
  * detectors are enabled, counted records → repartition by series (topic {@code trailwatch-rules-outlier-signals-
- * repartition}) → per-series slices in event time → series points (keyed by series id) and outlier findings.
+ * p<N>-repartition}, N = {@code trailwatch.rules.outliers.partitions}) → per-series slices in event time → series
+ * points (keyed by series id) and outlier findings.
  *
  * <p>Runs with exactly-once processing, finding ids are deterministic and outlier state lives in changelogged
  * stores (see {@link OutlierStores}), so a replay never produces a finding or a series point twice.
@@ -87,17 +88,19 @@ public class RulesTopology {
                 .defaultBranch(Branched.as("published"));
         routes.get("route-published").to(topics, produced.withName("publish"));
 
-        builder.addStateStore(OutlierStores.progress());
-        builder.addStateStore(OutlierStores.series());
-        builder.addStateStore(OutlierStores.due());
+        OutlierStores stores = new OutlierStores(config.outliers().partitions());
+        builder.addStateStore(stores.progressStore());
+        builder.addStateStore(stores.seriesStore());
+        builder.addStateStore(stores.dueStore());
         Serde<OutlierSignal> signals = JsonSerde.of(OutlierSignal.class, mapper);
         routes.get("route-signals")
                 .mapValues(value -> (OutlierSignal) value, Named.as("as-signal"))
-                .repartition(Repartitioned.with(Serdes.String(), signals).withName("outlier-signals")
+                .repartition(Repartitioned.with(Serdes.String(), signals).withName(stores.signals)
+                        .withNumberOfPartitions(config.outliers().partitions())
                         .withStreamPartitioner(new SignalPartitioner()))
                 .process(() -> new OutlierProcessor(detectors, findings, geo, mapper, outlierMetrics,
-                        eventsPartitions),
-                        Named.as("outliers"), OutlierStores.PROGRESS, OutlierStores.SERIES, OutlierStores.DUE)
+                        eventsPartitions, stores),
+                        Named.as("outliers"), stores.progress, stores.series, stores.due)
                 .to(topics, Produced.with(Serdes.String(), JsonSerde.any(mapper)).withName("publish-outliers"));
         return builder.build();
     }

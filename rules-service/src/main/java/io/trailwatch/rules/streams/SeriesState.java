@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.util.TreeMap;
 
 /**
- * The state of one series (detector and group), kept in the {@code outlier-series} store: the baseline of the
+ * The state of one series (detector and group), kept in the {@code outlier-series-p<N>} store: the baseline of the
  * closed slices (the rules engine's compact {@code OutlierBaseline} bytes), the open slices' counts, and which
  * slice closes next.
  *

@@ -30,6 +30,7 @@ class OutlierProcessorTest {
     static final String SERIES = DETECTOR + "|111122223333";
     static final long T0 = Instant.parse("2026-11-27T10:00:00Z").toEpochMilli();
     static final long MINUTE = 60_000;
+    static final OutlierStores STORES = new OutlierStores(2);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private MockProcessorContext<String, Object> context;
@@ -43,14 +44,14 @@ class OutlierProcessorTest {
         GeoLocator geo = new GeoLocator(Optional.empty(), Optional.empty());
         context = new MockProcessorContext<>();
         context.setCurrentSystemTimeMs(T0 + 100 * MINUTE);
-        addStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OutlierStores.PROGRESS), Serdes.String(),
+        addStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORES.progress), Serdes.String(),
                 Serdes.String()));
-        addStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OutlierStores.SERIES), Serdes.String(),
+        addStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORES.series), Serdes.String(),
                 Serdes.ByteArray()));
-        addStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(OutlierStores.DUE), Serdes.Bytes(),
+        addStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORES.due), Serdes.Bytes(),
                 Serdes.ByteArray()));
         processor = new OutlierProcessor(detectors, new FindingFactory(geo), geo, TopologyHarness.MAPPER,
-                new OutlierMetrics(registry), streamsConfig -> 2);
+                new OutlierMetrics(registry), streamsConfig -> 2, STORES);
         processor.init(context);
     }
 
@@ -183,7 +184,7 @@ class OutlierProcessorTest {
         processor = new OutlierProcessor(ActiveDetector.of(RuleCatalog.builtin().activeDetectors(),
                 RuleCatalog.builtin().rules(), Duration.ofMinutes(20)), new FindingFactory(
                 new GeoLocator(Optional.empty(), Optional.empty())), new GeoLocator(Optional.empty(), Optional.empty()),
-                TopologyHarness.MAPPER, new OutlierMetrics(registry), streamsConfig -> 2);
+                TopologyHarness.MAPPER, new OutlierMetrics(registry), streamsConfig -> 2, STORES);
         processor.init(context);
         tick(0, T0 + 40 * MINUTE);
         assertThat(points()).extracting(SeriesPoint::bucketStart, SeriesPoint::value).containsExactly(
