@@ -50,6 +50,7 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
     private final GeoLocator geo;
     private final ObjectMapper mapper;
     private final OutlierMetrics metrics;
+    private final OutlierStores stores;
     private final EventsPartitionCount partitionCount;
 
     private ProcessorContext<String, Object> context;
@@ -62,17 +63,16 @@ final class OutlierProcessor implements Processor<String, OutlierSignal, String,
     /** The earliest watermark any events partition reported: the detectors have seen every record since. */
     private long observedSince = NONE;
     private int eventsPartitions;
-    private final OutlierStores stores;
 
     OutlierProcessor(List<ActiveDetector> detectors, FindingFactory findings, GeoLocator geo, ObjectMapper mapper,
             OutlierMetrics metrics, EventsPartitionCount partitionCount, OutlierStores stores) {
-        this.stores = stores;
         this.detectors = detectors.stream().collect(Collectors.toMap(ActiveDetector::id, Function.identity()));
         this.findings = findings;
         this.geo = geo;
         this.mapper = mapper;
         this.metrics = metrics;
         this.partitionCount = partitionCount;
+        this.stores = stores;
     }
 
     @Override

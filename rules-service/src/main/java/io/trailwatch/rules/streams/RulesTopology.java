@@ -88,7 +88,12 @@ public class RulesTopology {
                 .defaultBranch(Branched.as("published"));
         routes.get("route-published").to(topics, produced.withName("publish"));
 
-        OutlierStores stores = new OutlierStores(config.outliers().partitions());
+        int outlierTasks = config.outliers().partitions();
+        if (outlierTasks < 1) {
+            throw new IllegalArgumentException("trailwatch.rules.outliers.partitions must be at least 1, got "
+                    + outlierTasks);
+        }
+        OutlierStores stores = new OutlierStores(outlierTasks);
         builder.addStateStore(stores.progressStore());
         builder.addStateStore(stores.seriesStore());
         builder.addStateStore(stores.dueStore());
@@ -96,7 +101,7 @@ public class RulesTopology {
         routes.get("route-signals")
                 .mapValues(value -> (OutlierSignal) value, Named.as("as-signal"))
                 .repartition(Repartitioned.with(Serdes.String(), signals).withName(stores.signals)
-                        .withNumberOfPartitions(config.outliers().partitions())
+                        .withNumberOfPartitions(outlierTasks)
                         .withStreamPartitioner(new SignalPartitioner()))
                 .process(() -> new OutlierProcessor(detectors, findings, geo, mapper, outlierMetrics,
                         eventsPartitions, stores),

@@ -1,6 +1,7 @@
 package io.trailwatch.rules.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.trailwatch.contracts.Category;
@@ -281,5 +282,18 @@ class OutlierTopologyTest {
             assertThat(p.value()).isEqualTo(40);
             assertThat(p.mean()).isNull();
         });
+    }
+
+    @Test
+    void outlierTasksAreConfigurableAndNamedInTheirTopics() {
+        assertThatThrownBy(() -> new TopologyHarness(RuleCatalog.builtin(),
+                TestConfigs.rules(Map.of("trailwatch.rules.outliers.partitions", "0"))))
+                .hasMessageContaining("trailwatch.rules.outliers.partitions must be at least 1, got 0");
+        try (TopologyHarness harness = new TopologyHarness(RuleCatalog.builtin(),
+                TestConfigs.rules(Map.of("trailwatch.rules.outliers.partitions", "3")))) {
+            assertThat(harness.topology.describe().toString())
+                    .contains("outlier-signals-p3-repartition", "outlier-progress-p3", "outlier-series-p3",
+                            "outlier-due-p3");
+        }
     }
 }
