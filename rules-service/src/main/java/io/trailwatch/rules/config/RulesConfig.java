@@ -93,8 +93,8 @@ public interface RulesConfig {
          * How many outlier tasks count the series: the partitions of the topic that carries counted records to them
          * ({@code trailwatch-rules-outlier-signals-p<N>-repartition}). Counting is a small part of the work (only
          * matching records and progress travel there), and every task costs each commit and poll: with one per
-         * events partition (12) outlier detection cost a quarter of the service's throughput, with 2 about a
-         * seventh. The outlier topics' names carry the count, so changing it starts new ones (the baselines
+         * events partition (12) outlier detection cost a quarter of the service's throughput, with 2 from 6% to
+         * 18% (docs/performance.md). The outlier topics' names carry the count, so changing it starts new ones (the baselines
          * rebuild within one window) rather than failing on the old ones.
          */
         @WithDefault("2")

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,10 +37,11 @@ import org.apache.kafka.tools.ConsumerPerformance;
  *
  * <pre>
  * flock /tmp/trailwatch-mvn.lock ./mvnw -B -o -pl rules-service -Pbench -DskipTests verify \
- *     [-Dbench.args="events=600000 repeats=2"]
+ *     [-Dbench.args="events=2400000 repeats=5"]
  * </pre>
  *
- * Arguments: {@code jar=PATH} (the packaged service), {@code events=N} (about that many records, default 600000),
+ * Arguments: {@code jar=PATH} (the packaged service), {@code events=N} (about that many records, default 2,400,000:
+ * 160 simulated minutes, so outlier slices close during the run and each run lasts long enough to time),
  * {@code repeats=N} (runs per configuration, default 2; the best is reported), {@code heap=SIZE} (the service's
  * -Xmx, default 1g), {@code jvm="..."} (more JVM options for the service, e.g. a JFR recording), {@code modes=off,on}
  * (outlier detection off and/or on).
@@ -62,7 +64,7 @@ public final class RulesServiceBenchmark {
             options.put(arg.substring(0, eq), arg.substring(eq + 1));
         }
         Path jar = Path.of(options.getOrDefault("jar", "rules-service/target/quarkus-app/quarkus-run.jar"));
-        long wanted = Long.parseLong(options.getOrDefault("events", "600000"));
+        long wanted = Long.parseLong(options.getOrDefault("events", "2400000"));
         int repeats = Integer.parseInt(options.getOrDefault("repeats", "2"));
         String heap = options.getOrDefault("heap", "1g");
         List<String> serviceJvm = options.containsKey("jvm") ? List.of(options.get("jvm").split(" ")) : List.of();
@@ -114,6 +116,11 @@ public final class RulesServiceBenchmark {
                         + "CPU per event %+.1f%%%n", 100 * (on.rate / off.rate - 1), off.rate, on.rate,
                         100 * ((on.serviceCpuMicros + on.brokerCpuMicros) / (off.serviceCpuMicros
                                 + off.brokerCpuMicros) - 1));
+                double offMedian = median(without, Result::rate);
+                double onMedian = median(with, Result::rate);
+                System.out.printf(Locale.ROOT, "median to median: throughput %+.1f%% (%,.0f -> %,.0f events/s), "
+                        + "service CPU per event %.1f -> %.1f µs%n", 100 * (onMedian / offMedian - 1), offMedian,
+                        onMedian, median(without, Result::serviceCpuMicros), median(with, Result::serviceCpuMicros));
             }
             System.out.printf(Locale.ROOT, "machine: %d cores, %s %s, %s; load average %s; %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -132,6 +139,12 @@ public final class RulesServiceBenchmark {
 
     private static Result best(List<Result> results) {
         return results.stream().max((a, b) -> Double.compare(a.rate, b.rate)).orElse(null);
+    }
+
+    private static double median(List<Result> results, ToDoubleFunction<Result> value) {
+        double[] values = results.stream().mapToDouble(value).sorted().toArray();
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     private static String loadAverage() {
@@ -211,7 +224,10 @@ public final class RulesServiceBenchmark {
     private static Result run(Path jar, String bootstrap, String topic, long records, Path work, String heap,
             List<String> jvm, boolean outliers) throws IOException, InterruptedException {
         RulesServiceRun service = new RulesServiceRun(jar, outliers ? "bench-outliers" : "bench-rules", bootstrap,
-                topic, work, Map.of("TRAILWATCH_RULES_OUTLIERS_ENABLED", Boolean.toString(outliers)),
+                topic, work, Map.of("TRAILWATCH_RULES_OUTLIERS_ENABLED", Boolean.toString(outliers),
+                        // Some of the 12 partitions get no account's records; until they are declared idle no
+                        // outlier slice closes, and at the 30 s default a run would end before any did.
+                        "TRAILWATCH_RULES_OUTLIERS_IDLE_AFTER", "2s"),
                 jvmOptions(heap, jvm));
         service.start();
         ProcessHandle serviceProcess = ProcessHandle.current().children()
