@@ -19,6 +19,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -79,12 +80,12 @@ public class EventPublisher {
         AtomicInteger pending = new AtomicInteger(records.size());
         byte[] sourceHeader = source.getBytes(StandardCharsets.UTF_8);
         byte[] ingestTime = Instant.now().toString().getBytes(StandardCharsets.UTF_8);
+        // Shared by the batch's records: each ProducerRecord copies its headers, from a RecordHeaders in one step.
+        RecordHeaders cloudTrail = headers(sourceHeader, ingestTime, CLOUDTRAIL);
+        RecordHeaders insight = headers(sourceHeader, ingestTime, INSIGHT);
         for (CloudTrailRecord record : records) {
-            List<Header> headers = List.of(
-                    new RecordHeader(EventHeaders.SOURCE, sourceHeader),
-                    new RecordHeader(EventHeaders.INGEST_TIME, ingestTime),
-                    new RecordHeader(EventHeaders.RECORD_TYPE, record.insight() ? INSIGHT : CLOUDTRAIL));
-            producer.send(new ProducerRecord<>(config.eventsTopic(), null, record.accountId(), record.json(), headers),
+            producer.send(new ProducerRecord<>(config.eventsTopic(), null, record.accountId(), record.json(),
+                    record.insight() ? insight : cloudTrail),
                     (metadata, error) -> {
                         if (error != null) {
                             done.completeExceptionally(error);
@@ -94,6 +95,13 @@ public class EventPublisher {
                     });
         }
         return done;
+    }
+
+    private static RecordHeaders headers(byte[] source, byte[] ingestTime, byte[] recordType) {
+        return new RecordHeaders(new Header[] {
+            new RecordHeader(EventHeaders.SOURCE, source),
+            new RecordHeader(EventHeaders.INGEST_TIME, ingestTime),
+            new RecordHeader(EventHeaders.RECORD_TYPE, recordType)});
     }
 
     /** Sends a rejection; the future completes when it is acknowledged. */

@@ -75,6 +75,36 @@ class RecordScannerTest {
         assertThat(scanner.problem()).isEqualTo("byte 0xe9 is not UTF-8 at byte 9 of the record");
     }
 
+    @Test
+    void findsWhatEndsOrBreaksAStringAtEveryPositionOfALongOne() {
+        // Strings are passed eight bytes at a time: each special byte must be seen wherever it falls in a word.
+        String text = "abcdefghijklmnopqrstuvwxyz0123456789 !#$%&()*+,-./:;<=>?@[]^_`{|}~";
+        for (int at = 0; at <= text.length(); at++) {
+            String before = text.substring(0, at);
+            String after = text.substring(at);
+            String inserted = "at " + at;
+            assertThat(scan("{\"eventID\":\"" + before + "\\u0041\\n" + after + "\"}").eventID()).as(inserted)
+                    .isEqualTo(before + "A\n" + after);
+            assertThat(scan("{\"eventID\":\"" + before + "\u00e9\u2603\uD83D\uDE00" + after + "\"}").eventID())
+                    .as(inserted).isEqualTo(before + "\u00e9\u2603\uD83D\uDE00" + after);
+            assertThat(scan("{\"eventID\":\"" + before + "\",\"x\":\"" + after + "\"}").eventID()).as(inserted)
+                    .isEqualTo(before);
+            int controlAt = 12 + at;
+            assertMalformed("{\"eventID\":\"" + before + "\u001f" + after + "\"}",
+                    "control character 0x1f inside a string at byte " + controlAt);
+            assertMalformed("{\"eventID\":\"" + before + "\u0000" + after + "\"}",
+                    "control character 0x00 inside a string at byte " + controlAt);
+            for (char notUtf8 : new char[] {'\u00ff', '\u0085'}) {
+                byte[] latin1 = ("{\"eventID\":\"" + before + notUtf8 + after + "\"} ")
+                        .getBytes(StandardCharsets.ISO_8859_1);
+                RecordScanner scanner = new RecordScanner();
+                assertThat(scanner.scan(latin1, 0, latin1.length)).as(inserted).isEqualTo(RecordScanner.MALFORMED);
+                assertThat(scanner.problem()).isEqualTo(String.format("byte 0x%02x is not UTF-8 at byte %d of the "
+                        + "record", (int) notUtf8, controlAt));
+            }
+        }
+    }
+
     private static ScannedRecord scan(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         RecordScanner scanner = new RecordScanner();
