@@ -41,11 +41,12 @@ final class BenchReport {
         stage("-> rows in PostgreSQL (query-service)", t.pipeline().query(), consume, "consume", 0);
         line(String.format("  findings produced by both batches: %,d (ground truth: %,d per-record findings); webhooks "
                 + "received for them: %,d", t.findingsProduced(), t.findingsExpected(), webhooksReceived));
-        line(String.format("  raw Kafka, same broker, topic %s, %,d records with the batch's own records as payload, "
-                + "producer settings of the collector (%s):", BenchCommand.RAW_TOPIC, t.events(),
+        line(String.format("  raw Kafka, same broker, topic %s, %,d records (%d batches) with the batch's own "
+                + "records as payload, producer settings of the collector (%s):", BenchCommand.RAW_TOPIC,
+                t.events() * RawKafkaRates.ROUNDS, RawKafkaRates.ROUNDS,
                 String.join(" ", RawKafkaRates.PRODUCER_PROPS)));
-        line(String.format("    ProducerPerformance  %,12.0f records/s  %7.1f MB/s", produce.recordsPerSecond(),
-                produce.megabytesPerSecond()));
+        line(String.format("    ProducerPerformance  %,12.0f records/s  %7.1f MB/s (after its first 5 s)",
+                produce.recordsPerSecond(), produce.megabytesPerSecond()));
         line(String.format("    ConsumerPerformance  %,12.0f records/s  %7.1f MB/s (fetch rate)",
                 consume.recordsPerSecond(), consume.megabytesPerSecond()));
         return this;

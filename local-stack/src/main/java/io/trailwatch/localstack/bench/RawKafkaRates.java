@@ -19,8 +19,15 @@ import java.util.regex.Pattern;
  * i.e. org.apache.kafka.tools.ProducerPerformance / ConsumerPerformance from kafka-tools), each in a child JVM of
  * its own against the stack's broker, with the pipeline's records as payload and the collector's producer
  * settings.
+ *
+ * <p>The services are timed warm (a batch went through the pipeline first), so the tools are too: they send and
+ * read {@link #ROUNDS} times as many records as a batch, and the producer's rate leaves out its first five-second
+ * report, in which its JIT compiler is still at work. A cold 200,000-record run moved by a third between runs.
  */
 final class RawKafkaRates {
+
+    /** How many batches' worth of records the tools send and read. */
+    static final int ROUNDS = 5;
 
     /** The collector's producer settings (EventPublisher), so the ratio measures the pipeline, not the settings. */
     static final List<String> PRODUCER_PROPS = List.of("acks=all", "enable.idempotence=true", "compression.type=lz4",
@@ -40,8 +47,9 @@ final class RawKafkaRates {
         this.logDir = logDir;
     }
 
-    Rate produce(String topic, long records, Path payloadFile) {
-        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", String.valueOf(records),
+    /** Sends {@link #ROUNDS} × {@code batch} records. */
+    Rate produce(String topic, long batch, Path payloadFile) {
+        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", String.valueOf(batch * ROUNDS),
                 "--throughput", "-1", "--payload-file", payloadFile.toString(), "--producer-props",
                 "bootstrap.servers=" + bootstrapServers, "client.id=trailwatch-bench-raw-producer"));
         args.addAll(PRODUCER_PROPS);
@@ -49,24 +57,39 @@ final class RawKafkaRates {
         return parseProducer(output);
     }
 
-    Rate consume(String topic, long records) {
+    /** Reads what {@link #produce} sent. */
+    Rate consume(String topic, long batch) {
         String output = run("org.apache.kafka.tools.ConsumerPerformance", List.of("--bootstrap-server",
-                bootstrapServers, "--topic", topic, "--messages", String.valueOf(records), "--group",
+                bootstrapServers, "--topic", topic, "--messages", String.valueOf(batch * ROUNDS), "--group",
                 "trailwatch-bench-raw-" + UUID.randomUUID(), "--timeout", "60000"), "consumer-perf.log");
         return parseConsumer(output);
     }
 
-    /** The last summary line ProducerPerformance prints. */
+    /**
+     * The rate after ProducerPerformance's first report: it prints one line per five-second window and a summary of
+     * the whole run last, so the records and seconds of the first window are taken from the summary's. A run too
+     * short for two reports gives the summary as it is.
+     */
     static Rate parseProducer(String output) {
         Matcher m = PRODUCER_SUMMARY.matcher(output);
-        Rate last = null;
+        List<Rate> lines = new ArrayList<>();
         while (m.find()) {
-            last = new Rate(Long.parseLong(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
+            lines.add(new Rate(Long.parseLong(m.group(1)), Double.parseDouble(m.group(2)),
+                    Double.parseDouble(m.group(3))));
         }
-        if (last == null) {
+        if (lines.isEmpty()) {
             throw new IllegalStateException("ProducerPerformance printed no summary:\n" + output);
         }
-        return last;
+        Rate total = lines.get(lines.size() - 1);
+        if (lines.size() < 2) {
+            return total;
+        }
+        Rate first = lines.get(0);
+        long records = total.records() - first.records();
+        double seconds = total.records() / total.recordsPerSecond() - first.records() / first.recordsPerSecond();
+        double megabytes = total.records() / total.recordsPerSecond() * total.megabytesPerSecond()
+                - first.records() / first.recordsPerSecond() * first.megabytesPerSecond();
+        return new Rate(records, records / seconds, megabytes / seconds);
     }
 
     /**

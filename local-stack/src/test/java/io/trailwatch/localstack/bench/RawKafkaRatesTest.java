@@ -2,6 +2,7 @@ package io.trailwatch.localstack.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,13 +10,25 @@ import org.junit.jupiter.api.Test;
 class RawKafkaRatesTest {
 
     @Test
-    void producerSummaryIsTheLastLine() {
+    void producerRateLeavesOutTheFirstReport() {
+        // 100,000 records in the first 5 s, then 300,000 in the next 3 s: the summary says 400,000 in 8 s.
         String output = """
-                98765 records sent, 19753.0 records/sec (27.91 MB/sec), 812.4 ms avg latency, 1500.0 ms max latency.
-                200000 records sent, 21234.567890 records/sec (30.01 MB/sec), 790.12 ms avg latency, 1712.00 ms max \
+                100000 records sent, 20000.0 records/sec (28.00 MB/sec), 812.4 ms avg latency, 1500.0 ms max latency.
+                400000 records sent, 50000.0 records/sec (70.00 MB/sec), 790.12 ms avg latency, 1712.00 ms max \
                 latency, 701 ms 50th, 1400 ms 95th, 1650 ms 99th, 1700 ms 99.9th.
                 """;
         RawKafkaRates.Rate rate = RawKafkaRates.parseProducer(output);
+        assertThat(rate.records()).isEqualTo(300_000);
+        assertThat(rate.recordsPerSecond()).isCloseTo(100_000, within(0.01));
+        assertThat(rate.megabytesPerSecond()).isCloseTo((560.0 - 140.0) / 3, within(0.001));
+    }
+
+    @Test
+    void aRunShorterThanOneReportGivesItsSummary() {
+        RawKafkaRates.Rate rate = RawKafkaRates.parseProducer("""
+                200000 records sent, 21234.567890 records/sec (30.01 MB/sec), 790.12 ms avg latency, 1712.00 ms max \
+                latency, 701 ms 50th, 1400 ms 95th, 1650 ms 99th, 1700 ms 99.9th.
+                """);
         assertThat(rate.records()).isEqualTo(200_000);
         assertThat(rate.recordsPerSecond()).isEqualTo(21234.56789);
         assertThat(rate.megabytesPerSecond()).isEqualTo(30.01);
