@@ -1,9 +1,8 @@
 package io.trailwatch.collector.service;
 
+import io.trailwatch.contracts.EventTimeText;
 import io.trailwatch.contracts.RejectionReason;
 import jakarta.inject.Singleton;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Checks that one record is a CloudTrail record (a JSON object with eventID and a parseable eventTime) and picks
@@ -46,35 +45,9 @@ public class RecordValidator {
         return new Result(new CloudTrailRecord(bytes, fields.eventID(), account, insight), null);
     }
 
-    /** CloudTrail writes {@code 2026-11-27T10:04:31Z}; anything else goes through the general parser. */
+    /** Whether the text is an ISO-8601 time with an offset (see {@link EventTimeText}). */
     static boolean isIsoTime(String time) {
-        if (time.length() == 20 && time.charAt(19) == 'Z' && time.charAt(4) == '-' && time.charAt(7) == '-'
-                && time.charAt(10) == 'T' && time.charAt(13) == ':' && time.charAt(16) == ':') {
-            int month = number(time, 5);
-            int day = number(time, 8);
-            int hour = number(time, 11);
-            int minute = number(time, 14);
-            int second = number(time, 17);
-            return number(time, 0) >= 0 && number(time, 2) >= 0 && month >= 1 && month <= 12 && day >= 1
-                    && day <= java.time.YearMonth.of(number(time, 0) * 100 + number(time, 2), month).lengthOfMonth()
-                    && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59;
-        }
-        try {
-            OffsetDateTime.parse(time);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
-    /** The two-digit number at {@code at}, or -1. */
-    private static int number(String text, int at) {
-        char tens = text.charAt(at);
-        char ones = text.charAt(at + 1);
-        if (tens < '0' || tens > '9' || ones < '0' || ones > '9') {
-            return -1;
-        }
-        return (tens - '0') * 10 + (ones - '0');
+        return EventTimeText.parse(time) != null;
     }
 
     private static Result problem(RejectionReason reason, String message) {

@@ -1,10 +1,8 @@
 package io.trailwatch.rules.streams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.DateTimeException;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import io.trailwatch.contracts.EventTimeText;
+import java.time.Instant;
 
 /**
  * The event time the outlier detectors count a record in: its top-level {@code eventTime}, read from the record
@@ -38,33 +36,17 @@ final class EventTimes {
         return eventTime;
     }
 
-    /** ISO-8601 with an offset, or -1; CloudTrail's {@code 2026-11-27T10:04:31Z} takes the fast path. */
+    /** Epoch milliseconds of an ISO-8601 time with an offset (see {@link EventTimeText}), or -1. */
     static long parseTime(String text) {
-        try {
-            long millis;
-            if (text.length() == 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                    && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == 'Z') {
-                millis = LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2),
-                        digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2))
-                        .toEpochSecond(ZoneOffset.UTC) * 1000;
-            } else {
-                millis = OffsetDateTime.parse(text).toInstant().toEpochMilli();
-            }
-            return millis >= 0 ? millis : -1;
-        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+        Instant time = EventTimeText.parse(text);
+        if (time == null) {
             return -1;
         }
-    }
-
-    private static int digits(String text, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                throw new NumberFormatException("not a digit in " + text);
-            }
-            value = value * 10 + (c - '0');
+        try {
+            long millis = time.toEpochMilli();
+            return millis >= 0 ? millis : -1;
+        } catch (ArithmeticException e) {
+            return -1;
         }
-        return value;
     }
 }
