@@ -185,10 +185,16 @@ Arguments: dict root, component.
   valueFrom:
     fieldRef:
       fieldPath: metadata.name
+{{- $jvm := $root.Values.jvm }}
+{{- if gt (int $jvm.initialRamPercentage) (int $jvm.maxRamPercentage) }}
+{{- fail (printf "jvm.initialRamPercentage (%v) must not exceed jvm.maxRamPercentage (%v): the JVM refuses to start with an initial heap above its maximum" $jvm.initialRamPercentage $jvm.maxRamPercentage) }}
+{{- end }}
 - name: JAVA_MAX_MEM_RATIO
-  value: {{ $root.Values.jvm.maxRamPercentage | quote }}
+  value: {{ $jvm.maxRamPercentage | quote }}
+- name: JAVA_INITIAL_MEM_RATIO
+  value: {{ $jvm.initialRamPercentage | quote }}
 - name: JDK_JAVA_OPTIONS
-  value: {{ trim (printf "-XX:MaxRAMPercentage=%v %s" $root.Values.jvm.maxRamPercentage $root.Values.jvm.extraOptions) | quote }}
+  value: {{ trim (printf "-XX:InitialRAMPercentage=%v -XX:MaxRAMPercentage=%v %s" $jvm.initialRamPercentage $jvm.maxRamPercentage $jvm.extraOptions) | quote }}
 {{- include "trailwatch.kafkaSecretEnv" (dict "root" $root "hook" false) }}
 {{- if include "trailwatch.usesDatabase" $component }}
 - name: QUARKUS_DATASOURCE_PASSWORD

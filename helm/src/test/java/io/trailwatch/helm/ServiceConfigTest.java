@@ -75,6 +75,22 @@ class ServiceConfigTest {
         }
     }
 
+    /** A heap that starts small is shrunk after every collection by the image's parallel collector settings. */
+    @Test
+    void everyServiceStartsWithItsWholeHeapAndRefusesAStartAboveTheMaximum() {
+        Chart.Rendered rendered = Chart.renderDefaults();
+        for (String component : Chart.COMPONENTS) {
+            V1Container container = container(rendered, component);
+            assertThat(env(container, "JAVA_INITIAL_MEM_RATIO").getValue()).as(component).isEqualTo("70");
+            assertThat(env(container, "JAVA_MAX_MEM_RATIO").getValue()).as(component).isEqualTo("70");
+            assertThat(env(container, "JDK_JAVA_OPTIONS").getValue()).as(component)
+                    .isEqualTo("-XX:InitialRAMPercentage=70 -XX:MaxRAMPercentage=70");
+        }
+
+        assertThat(Chart.renderFailure(List.of(), Chart.set("jvm.initialRamPercentage", 80)))
+                .contains("jvm.initialRamPercentage (80) must not exceed jvm.maxRamPercentage (70)");
+    }
+
     @Test
     void localUsersAreOffOnTheUserFacingServicesAndServeOnlyInternalCallsOnTheBackends() {
         Chart.Rendered rendered = Chart.renderDefaults();

@@ -70,7 +70,8 @@ final class BenchStack implements AutoCloseable {
         env.put("TRAILWATCH_QUERY_DASHBOARD_WARM_INTERVAL", "off");
         Files.createDirectories(dir);
         service = new ServiceProcess("query-service", jar.toAbsolutePath(), port, env,
-                List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+                // As the local stack starts it (LocalStack.jvmOptions).
+                List.of("-Xms512m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
                 dir.resolve("query-service.log"));
         service.start();
         service.awaitReady(Duration.ofSeconds(180));

@@ -5,6 +5,7 @@ import io.trailwatch.infra.KafkaBroker;
 import io.trailwatch.infra.PostgresServer;
 import io.trailwatch.infra.ServiceProcess;
 import io.trailwatch.infra.TopicSpec;
+import io.trailwatch.localstack.LocalStack;
 import io.trailwatch.localstack.ui.Browser;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public final class DashboardTiming {
             env.put("TRAILWATCH_QUERY_RETENTION_EVENT_DAYS", "3650");
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
             ServiceProcess service = new ServiceProcess("query-service", jar, httpPort, env,
-                    List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
+                    LocalStack.jvmOptions("query-service"),
                     work.resolve("query-service.log"));
             service.start();
             try {
