@@ -79,7 +79,7 @@ public final class IngestRate {
                         + "(%.1f s); best 10-second window: %,.0f events/s%n", times.total(), events,
                         times.rate(times.first(), times.last()), (times.last() - times.first()) / 1e3,
                         times.bestRate(10_000));
-                for (Span part : Span.steps(times, samples, 5_000)) {
+                for (Span part : span.steps(times, samples, 5_000)) {
                     System.out.printf("  %,9d stored: %,7.0f events/s, CPU per event query-service %5.1f µs, "
                             + "PostgreSQL %5.1f µs%n", times.storedBy(part.to()), part.rate(),
                             part.serviceMicros(), part.postgresMicros());

@@ -25,22 +25,21 @@ record Span(long from, long to, long events, long serviceNanos, long postgresNan
         return between(times, start, end);
     }
 
-    /** The whole span cut into steps of about {@code millis} each. */
-    static List<Span> steps(StoredTimes times, List<long[]> samples, long millis) {
-        Span whole = of(times, samples);
+    /** This span cut into steps of about {@code millis} each. */
+    List<Span> steps(StoredTimes times, List<long[]> samples, long millis) {
         List<Span> steps = new ArrayList<>();
         long[] start = null;
         for (long[] s : samples) {
-            if (s[0] < whole.from()) {
+            if (s[0] < from) {
                 continue;
             }
             if (start == null) {
                 start = s;
-            } else if (s[0] - start[0] >= millis || s[0] >= whole.to()) {
+            } else if (s[0] - start[0] >= millis || s[0] >= to) {
                 steps.add(between(times, start, s));
                 start = s;
             }
-            if (s[0] >= whole.to()) {
+            if (s[0] >= to) {
                 break;
             }
         }
