@@ -47,19 +47,20 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * <p>A local broker (12 event partitions, as in production), S3 and SQS servers run in this JVM; the collector runs
  * from its packaged jar as a process, consuming the queue. The simulator writes realistic gzipped CloudTrail files
  * (organisation layout, about one file per account and region every 5 minutes) into the bucket. A warm-up round
- * announces half of them (after a quarter, the JIT compilers of the collector and of the broker were still taking
- * a third of a core each); then the measured round announces the rest in one burst of S3 notifications and the
- * clock runs from the first notification sent until the queue is empty — every message is deleted only once Kafka
- * acknowledged every record of its file. Finally {@code ProducerPerformance} (kafka-producer-perf-test) sends as
- * many records with the collector's producer settings: once with payloads sampled from the same CloudTrail records
- * (same size, same compressibility), once with random payloads of the same average size; each after a discarded
- * warm-up run.
+ * announces a quarter of them; then each measured round announces its share of the rest in one burst of S3
+ * notifications, and its clock runs from the first notification sent until Kafka's end offsets hold every record of
+ * the round (the broker has acknowledged them; the benchmark asks the broker, not the queue, whose server shares
+ * the two cores with the collector). Between rounds, untimed, the queue must empty: the collector deletes a message
+ * only once Kafka acknowledged every record of its file. Finally {@code ProducerPerformance}
+ * (kafka-producer-perf-test) sends as many records per round with the collector's producer settings and payloads
+ * sampled from the same CloudTrail records (same size, same compressibility), after a discarded warm-up run; then
+ * once with random payloads of the same average size, for comparison. The ratio is of the medians.
  *
- * <p>{@code ./mvnw -B -o -pl collector-service -Pbench -DskipTests verify -Dbench.args="minutes=80 eps=400"}
+ * <p>{@code ./mvnw -B -o -pl collector-service -Pbench exec:exec@collector-benchmark -Dbench.args="rounds=3"}
  * Arguments ({@code name=value}): {@code jar}, {@code minutes} of simulated traffic, {@code eps} events per
- * simulated second, {@code warm-up} the share of the files read before the clock starts, {@code in-flight} objects
- * per collector, {@code heap} of the collector, {@code jfr} a file to
- * record a flight recording of the collector into.
+ * simulated second, {@code warm-up} the share of the files read before the clock starts, {@code rounds} measured
+ * rounds sharing the rest, {@code in-flight} objects per collector, {@code heap} of the collector, {@code jfr} a
+ * file to record a flight recording of the collector into.
  */
 public final class CollectorBenchmark {
 
@@ -71,8 +72,8 @@ public final class CollectorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("minutes", "80", "eps", "400", "in-flight", "16",
-                "heap", "512m", "warm-up", "0.5", "jar", "target/quarkus-app/quarkus-run.jar"));
+        Map<String, String> options = new HashMap<>(Map.of("minutes", "240", "eps", "400", "in-flight", "16",
+                "heap", "512m", "warm-up", "0.25", "rounds", "3", "jar", "target/quarkus-app/quarkus-run.jar"));
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq < 1) {
@@ -97,36 +98,23 @@ public final class CollectorBenchmark {
 
     private static void run(Map<String, String> options, Path dir, KafkaBroker kafka, S3Server s3, SqsServer sqs,
                             SqsClient client, String queue) throws Exception {
-        System.out.printf("generating %s minutes of organisation traffic at %s events/s into s3://%s ...%n",
-                options.get("minutes"), options.get("eps"), BUCKET);
-        List<LogFile> files = generate(s3, Integer.parseInt(options.get("minutes")),
-                Double.parseDouble(options.get("eps")));
-        Collections.shuffle(files, new Random(1));
-        int warmup = (int) (files.size() * Double.parseDouble(options.get("warm-up")));
-        List<LogFile> warm = files.subList(0, warmup);
-        List<LogFile> measured = files.subList(warmup, files.size());
-        long records = measured.stream().mapToLong(LogFile::records).sum();
-        long compressed = measured.stream().mapToLong(f -> f.content().length).sum();
-        Path payloads = dir.resolve("payloads.txt");
-        long decompressed = samplePayloads(measured, payloads);
-        int recordSize = (int) (decompressed / records);
-        System.out.printf("%d files (%d for warm-up); measured: %d files, %d records, %.1f MB gzip, %.1f MB JSON, "
-                        + "%d bytes per record on average%n", files.size(), warmup, measured.size(), records,
-                compressed / 1e6, decompressed / 1e6, recordSize);
-
+        Plan plan = plan(options, s3, dir.resolve("payloads.txt"));
         ServiceProcess collector = startCollector(options, dir, kafka, s3, sqs, queue);
-        Round round;
-        try {
-            Round warmRound = announce(client, queue, warm);
-            System.out.printf("warm-up: %d records in %.2f s (%.0f records/s)%n", warmRound.records,
-                    warmRound.seconds(), warmRound.rate());
-            round = announce(client, queue, measured);
-            long inKafka = countEvents(kafka.bootstrapServers());
-            long expected = files.stream().mapToLong(LogFile::records).sum();
-            System.out.printf("collector: %d records from %d notifications in %.2f s = %.0f records/s "
-                            + "(%.1f MB/s of JSON); %d of %d records of all rounds in Kafka%n", round.records,
-                    measured.size(), round.seconds(), round.rate(), decompressed / 1e6 / round.seconds(), inKafka,
-                    expected);
+        List<Double> collectorRates = new ArrayList<>();
+        try (EventsTopic events = new EventsTopic(kafka.bootstrapServers())) {
+            Round warm = announce(client, queue, plan.warmUp(), events);
+            System.out.printf("warm-up: %d records in %.2f s (%.0f records/s)%n", warm.records, warm.seconds(),
+                    warm.rate());
+            for (int i = 0; i < plan.rounds().size(); i++) {
+                Round round = announce(client, queue, plan.rounds().get(i), events);
+                collectorRates.add(round.rate());
+                System.out.printf("collector round %d: %d records from %d notifications in %.2f s = %.0f records/s "
+                                + "(%.1f MB/s of JSON)%n", i + 1, round.records, plan.rounds().get(i).size(),
+                        round.seconds(), round.rate(), round.records * plan.recordSize() / 1e6 / round.seconds());
+            }
+            long expected = plan.records();
+            long inKafka = events.records();
+            System.out.printf("%d of %d records of all rounds in Kafka%n", inKafka, expected);
             if (inKafka < expected) {
                 throw new IllegalStateException("records are missing from Kafka: " + inKafka + " of " + expected);
             }
@@ -137,21 +125,82 @@ public final class CollectorBenchmark {
         String bootstrap = kafka.bootstrapServers();
         List<String> producer = List.of("--producer-props", "bootstrap.servers=" + bootstrap, "acks=all",
                 "enable.idempotence=true", "linger.ms=5", "batch.size=262144", "compression.type=lz4");
-        String n = String.valueOf(records);
-        producerPerformance(List.of("--topic", "bench.raw", "--num-records", n, "--throughput", "-1",
-                "--payload-file", payloads.toString(), "--payload-delimiter", "\n"), producer);
-        double sameRecords = producerPerformance(List.of("--topic", "bench.raw", "--num-records", n, "--throughput",
-                "-1", "--payload-file", payloads.toString(), "--payload-delimiter", "\n"), producer);
-        producerPerformance(List.of("--topic", "bench.raw", "--num-records", n, "--throughput", "-1",
-                "--record-size", String.valueOf(recordSize)), producer);
-        double randomRecords = producerPerformance(List.of("--topic", "bench.raw", "--num-records", n,
-                "--throughput", "-1", "--record-size", String.valueOf(recordSize)), producer);
+        String n = String.valueOf(plan.rounds().get(0).stream().mapToLong(Announced::records).sum());
+        List<String> sampled = List.of("--topic", "bench.raw", "--num-records", n, "--throughput", "-1",
+                "--payload-file", plan.payloads().toString(), "--payload-delimiter", "\n");
+        List<String> random = List.of("--topic", "bench.raw", "--num-records", n, "--throughput", "-1",
+                "--record-size", String.valueOf(plan.recordSize()));
+        producerPerformance(sampled, producer);
+        List<Double> rawRates = new ArrayList<>();
+        for (int i = 0; i < plan.rounds().size(); i++) {
+            rawRates.add(producerPerformance(sampled, producer));
+        }
+        producerPerformance(random, producer);
+        double randomRecords = producerPerformance(random, producer);
+        double collectorRate = median(collectorRates);
+        double rawRate = median(rawRates);
         System.out.printf("raw producer (same settings: acks=all, idempotent, linger.ms=5, batch.size=262144, lz4):%n"
-                + "  CloudTrail payloads:               %.0f records/s%n"
-                + "  random payloads of %5d bytes:     %.0f records/s%n", sameRecords, recordSize, randomRecords);
-        System.out.printf("RESULT collector %.0f records/s = %.0f%% of the raw producer with CloudTrail payloads, "
-                + "%.0f%% with random payloads%n", round.rate(), 100 * round.rate() / sameRecords,
-                100 * round.rate() / randomRecords);
+                        + "  CloudTrail payloads:               %s records/s, median %.0f%n"
+                        + "  random payloads of %5d bytes:     %.0f records/s%n", rates(rawRates), rawRate,
+                plan.recordSize(), randomRecords);
+        System.out.printf("RESULT collector %s records/s, median %.0f = %.0f%% of the raw producer's median with "
+                        + "CloudTrail payloads, %.0f%% of random payloads%n", rates(collectorRates), collectorRate,
+                100 * collectorRate / rawRate, 100 * collectorRate / randomRecords);
+    }
+
+    /** An object in the bucket, without its bytes (the files are read back only by the collector). */
+    private record Announced(String key, long size, long records) {
+    }
+
+    /** The files to announce: a warm-up and the measured rounds; the sampled payloads for the raw producer. */
+    private record Plan(List<Announced> warmUp, List<List<Announced>> rounds, Path payloads, int recordSize) {
+        long records() {
+            return warmUp.stream().mapToLong(Announced::records).sum() + rounds.stream()
+                    .flatMap(List::stream).mapToLong(Announced::records).sum();
+        }
+    }
+
+    /**
+     * Writes the traffic into the bucket and plans the rounds. Only keys and sizes are kept: the bench JVM also
+     * holds the S3 server's objects and the broker, and holding every file twice made its collector take a core.
+     */
+    private static Plan plan(Map<String, String> options, S3Server s3, Path payloads) throws IOException {
+        System.out.printf("generating %s minutes of organisation traffic at %s events/s into s3://%s ...%n",
+                options.get("minutes"), options.get("eps"), BUCKET);
+        List<LogFile> files = generate(s3, Integer.parseInt(options.get("minutes")),
+                Double.parseDouble(options.get("eps")));
+        Collections.shuffle(files, new Random(1));
+        int warmup = (int) (files.size() * Double.parseDouble(options.get("warm-up")));
+        int rounds = Integer.parseInt(options.get("rounds"));
+        if (rounds < 1 || files.size() - warmup < rounds) {
+            throw new IllegalArgumentException("rounds must be 1 to " + (files.size() - warmup) + ", got " + rounds);
+        }
+        List<LogFile> measured = files.subList(warmup, files.size());
+        long records = measured.stream().mapToLong(LogFile::records).sum();
+        long compressed = measured.stream().mapToLong(f -> f.content().length).sum();
+        long decompressed = samplePayloads(measured, payloads);
+        int recordSize = (int) (decompressed / records);
+        System.out.printf("%d files (%d for warm-up); measured: %d files in %d rounds, %d records, %.1f MB gzip, "
+                        + "%.1f MB JSON, %d bytes per record on average%n", files.size(), warmup, measured.size(),
+                rounds, records, compressed / 1e6, decompressed / 1e6, recordSize);
+        List<Announced> all = files.stream().map(f -> new Announced(f.key(), f.content().length, f.records()))
+                .toList();
+        List<List<Announced>> measuredRounds = new ArrayList<>();
+        int per = measured.size() / rounds;
+        for (int i = 0; i < rounds; i++) {
+            measuredRounds.add(all.subList(warmup + i * per, i == rounds - 1 ? all.size() : warmup + (i + 1) * per));
+        }
+        return new Plan(all.subList(0, warmup), measuredRounds, payloads, recordSize);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
+    }
+
+    private static String rates(List<Double> values) {
+        return String.join(" / ", values.stream().map(v -> String.format("%.0f", v)).toList());
     }
 
     /** Files written to S3 without notifications; the benchmark announces them itself, in rounds. */
@@ -213,15 +262,21 @@ public final class CollectorBenchmark {
         return collector;
     }
 
-    /** The S3 notifications of {@code files}, sent in one burst; returns once the queue is empty. */
-    private static Round announce(SqsClient client, String queue, List<LogFile> files) throws InterruptedException {
+    /**
+     * Sends the S3 notifications of {@code files} in one burst; the round's time ends when Kafka holds all their
+     * records. Then waits, untimed, until the queue is empty.
+     */
+    private static Round announce(SqsClient client, String queue, List<Announced> files, EventsTopic events)
+            throws InterruptedException {
         AtomicLong sequencer = new AtomicLong(1L << 40);
         List<String> bodies = new ArrayList<>();
-        for (LogFile file : files) {
+        for (Announced file : files) {
             bodies.add(S3EventNotification.objectCreatedPut("us-east-1", Instant.now().toString(), "AWS:AROABENCH",
-                    "127.0.0.1", "BENCH", "bench", BUCKET, file.key(), file.content().length, "etag",
+                    "127.0.0.1", "BENCH", "bench", BUCKET, file.key(), file.size(), "etag",
                     Long.toHexString(sequencer.incrementAndGet())));
         }
+        long records = files.stream().mapToLong(Announced::records).sum();
+        long target = events.records() + records;
         long start = System.nanoTime();
         for (int i = 0; i < bodies.size(); i += 10) {
             List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
@@ -231,11 +286,14 @@ public final class CollectorBenchmark {
             }
             client.sendMessageBatch(b -> b.queueUrl(queue).entries(batch));
         }
-        // Every 100 ms: at every 20 ms the queue server answering these took a fifth of a core from the collector.
+        while (events.records() < target) {
+            Thread.sleep(20);
+        }
+        Round round = new Round(records, System.nanoTime() - start);
         while (depth(client, queue) > 0) {
             Thread.sleep(100);
         }
-        return new Round(files.stream().mapToLong(LogFile::records).sum(), System.nanoTime() - start);
+        return round;
     }
 
     private static int depth(SqsClient client, String queue) {
@@ -246,13 +304,25 @@ public final class CollectorBenchmark {
                 + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
-    private static long countEvents(String bootstrap) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
+    /** Counts the records in the events topic by its end offsets (one ListOffsets request to the broker). */
+    private static final class EventsTopic implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final List<TopicPartition> partitions = new ArrayList<>();
+
+        EventsTopic(String bootstrap) {
+            consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap), new ByteArrayDeserializer(),
+                    new ByteArrayDeserializer());
             consumer.partitionsFor(Topics.CLOUDTRAIL_EVENTS).forEach(p -> partitions.add(
                     new TopicPartition(p.topic(), p.partition())));
+        }
+
+        long records() {
             return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
         }
     }
 
