@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Consumes S3 ObjectCreated notifications from one SQS queue. One message is one unit of work (S3 announces one
  * object per message): its objects are read and published, and the message is deleted only once Kafka acknowledged
- * every record of them. While an object is being read the message's visibility is extended at half-time, so a
+ * every record of them (deletes go ten to a request, and a receive waits a moment for several slots to be free:
+ * SQS bills per request). While an object is being read the message's visibility is extended at half-time, so a
  * large object is not handed to another replica. A message that fails is made visible again after the retry
  * delay; on its last allowed receive (the queue's redrive {@code maxReceiveCount}) its failure also goes to
  * {@code trailwatch.rejected}, and the queue's redrive policy then moves it to the dead-letter queue (without a
@@ -53,6 +54,10 @@ public final class SqsNotificationSource implements CollectorSource {
     private static final Duration KAFKA_PAUSE_MIN = Duration.ofSeconds(1);
     private static final Duration KAFKA_PAUSE_MAX = Duration.ofSeconds(60);
     private static final Duration ERROR_PAUSE = Duration.ofSeconds(5);
+    /** How often messages waiting to be deleted are sent in a batch however few they are. */
+    private static final Duration DELETE_FLUSH = Duration.ofMillis(100);
+    /** How long a free slot waits for others to free, so that one receive fetches several messages. */
+    private static final Duration RECEIVE_GATHER = Duration.ofMillis(25);
 
     private final String name;
     private final CollectorConfig.SqsSource config;
@@ -65,11 +70,14 @@ public final class SqsNotificationSource implements CollectorSource {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final Semaphore slots;
+    private final int receiveBatch;
+    private final BatchedDeletes deletes;
     private final Map<String, InFlight> inFlight = new ConcurrentHashMap<>();
     private final Reachability reachability;
     private final int visibilitySeconds;
     private final Counter received;
-    private final Counter deleted;
+    private final Counter receiveRequests;
+    private final Counter visibilityRequests;
     private final Counter returned;
     private final Counter extensions;
     private final Counter poison;
@@ -123,10 +131,15 @@ public final class SqsNotificationSource implements CollectorSource {
         this.workers = Executors.newFixedThreadPool(config.maxObjectsInFlight(), threads("sqs-" + name + "-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(threads("sqs-" + name + "-visibility"));
         this.slots = new Semaphore(config.maxObjectsInFlight());
+        // A quarter of the slots (up to SQS's ten): a receive per message would be a request per file.
+        this.receiveBatch = Math.min(10, Math.max(1, config.maxObjectsInFlight() / 4));
         this.reachability = new Reachability(this::probe, Duration.ofSeconds(30));
         Tags tags = Tags.of("source", id());
         this.received = metrics.counter("trailwatch.sqs.messages.received", tags);
-        this.deleted = metrics.counter("trailwatch.sqs.messages.deleted", tags);
+        this.receiveRequests = requests(metrics, tags, "ReceiveMessage");
+        this.visibilityRequests = requests(metrics, tags, "ChangeMessageVisibility");
+        this.deletes = new BatchedDeletes(id(), config.queueUrl(), sqs,
+                metrics.counter("trailwatch.sqs.messages.deleted", tags), requests(metrics, tags, "DeleteMessageBatch"));
         this.returned = metrics.counter("trailwatch.sqs.messages.returned", tags);
         this.extensions = metrics.counter("trailwatch.sqs.visibility.extensions", tags);
         this.poison = metrics.counter("trailwatch.sqs.messages.poison", tags);
@@ -142,6 +155,11 @@ public final class SqsNotificationSource implements CollectorSource {
         this.pausedUntil = System.nanoTime();
     }
 
+    private static Counter requests(MeterRegistry metrics, Tags tags, String operation) {
+        return Counter.builder("trailwatch.sqs.requests").tags(tags).tag("operation", operation)
+                .description("Requests made to the queue (SQS bills per request)").register(metrics);
+    }
+
     @Override
     public String id() {
         return "sqs/" + name;
@@ -152,6 +170,8 @@ public final class SqsNotificationSource implements CollectorSource {
         running = true;
         long period = Math.max(200, Math.min(1000, visibilitySeconds * 1000L / 4));
         timer.scheduleWithFixedDelay(this::extendVisibility, period, period, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(deletes::flush, DELETE_FLUSH.toMillis(), DELETE_FLUSH.toMillis(),
+                TimeUnit.MILLISECONDS);
         poller = new Thread(this::pollLoop, "sqs-" + name + "-poller");
         poller.setDaemon(true);
         poller.start();
@@ -176,6 +196,7 @@ public final class SqsNotificationSource implements CollectorSource {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
+        deletes.flush();
         try {
             clients.close();
         } catch (Exception e) {
@@ -208,12 +229,9 @@ public final class SqsNotificationSource implements CollectorSource {
                 if (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
                     continue;
                 }
-                permits = 1;
-                int more = Math.min(9, slots.availablePermits());
-                if (more > 0 && slots.tryAcquire(more)) {
-                    permits += more;
-                }
+                permits = 1 + gatherSlots();
                 int max = permits;
+                receiveRequests.increment();
                 List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(config.queueUrl())
                         .maxNumberOfMessages(max)
                         .waitTimeSeconds((int) Math.max(0, Math.min(20, config.waitTime().toSeconds())))
@@ -246,6 +264,27 @@ public final class SqsNotificationSource implements CollectorSource {
                 }
             }
         }
+    }
+
+    /**
+     * Takes more free slots, waiting up to {@link #RECEIVE_GATHER} until there are {@code receiveBatch} in all;
+     * then any others free, up to ten messages per receive. Returns the slots taken.
+     */
+    private int gatherSlots() throws InterruptedException {
+        int taken = 0;
+        long deadline = System.nanoTime() + RECEIVE_GATHER.toNanos();
+        while (1 + taken < receiveBatch) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                break;
+            }
+            taken++;
+        }
+        int more = Math.min(9 - taken, slots.availablePermits());
+        if (more > 0 && slots.tryAcquire(more)) {
+            taken += more;
+        }
+        return taken;
     }
 
     private QueueSettings readQueueSettings() {
@@ -402,18 +441,12 @@ public final class SqsNotificationSource implements CollectorSource {
     }
 
     private void delete(Message message) {
-        try {
-            sqs.deleteMessage(b -> b.queueUrl(config.queueUrl()).receiptHandle(message.receiptHandle()));
-            deleted.increment();
-        } catch (SdkException e) {
-            // The records are in Kafka; the message comes back after its timeout and is read again (duplicates
-            // are absorbed by eventID).
-            LOG.warnf("%s: cannot delete message %s: %s", id(), message.messageId(), e.getMessage());
-        }
+        deletes.add(message);
     }
 
     private void changeVisibility(Message message, int seconds) {
         try {
+            visibilityRequests.increment();
             sqs.changeMessageVisibility(b -> b.queueUrl(config.queueUrl()).receiptHandle(message.receiptHandle())
                     .visibilityTimeout(seconds));
         } catch (SdkException e) {
@@ -428,6 +461,7 @@ public final class SqsNotificationSource implements CollectorSource {
         for (InFlight work : inFlight.values()) {
             if (work.visibleAt - now < half) {
                 try {
+                    visibilityRequests.increment();
                     sqs.changeMessageVisibility(b -> b.queueUrl(config.queueUrl())
                             .receiptHandle(work.message.receiptHandle()).visibilityTimeout(visibilitySeconds));
                     work.visibleAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(visibilitySeconds);

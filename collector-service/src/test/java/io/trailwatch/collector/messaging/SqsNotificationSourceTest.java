@@ -346,6 +346,40 @@ class SqsNotificationSourceTest {
         assertThat(counter("trailwatch.sqs.messages.received", b).count()).isPositive();
     }
 
+    @Test
+    void deletesFinishedMessagesTenToARequestAndReceivesSeveralPerRequest() {
+        String bucket = Buckets.create("batched");
+        String queue = Queues.create("batched", 5, 60);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String key = ORG + "111122223333/CloudTrail/us-east-1/2026/11/27/b-" + i + ".json.gz";
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            Buckets.put(bucket, key, gzip(file(List.of(record(id, "111122223333", "GetObject")))));
+            Queues.send(queue, Queues.s3Notification(bucket, key, 10));
+        }
+        SqsNotificationSource source = startWith(queue, s -> {
+            s.maxObjectsInFlight = 16;
+            return s;
+        }, reader -> ref -> {
+            sleep(50);
+            return reader.handle(ref);
+        });
+
+        assertThat(readEvents(30, ids.toArray(String[]::new))).hasSize(30);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Queues.depth(queue) == 0);
+        double receives = requests(source, "ReceiveMessage");
+        assertThat(counter("trailwatch.sqs.messages.deleted", source).count()).isEqualTo(30);
+        assertThat(requests(source, "DeleteMessageBatch")).as("delete requests for 30 messages").isBetween(3.0, 12.0);
+        assertThat(receives).as("receive requests for 30 messages").isLessThanOrEqualTo(15);
+        assertThat(Queues.depth(Queues.deadLetterQueue(queue))).isZero();
+    }
+
+    private double requests(SqsNotificationSource source, String operation) {
+        return metrics.get("trailwatch.sqs.requests").tag("source", source.id()).tag("operation", operation)
+                .counter().count();
+    }
+
     private static ObjectHandler counting(ObjectHandler reader, Map<String, AtomicInteger> reads, AtomicInteger current,
                                           AtomicInteger most) {
         return ref -> {
