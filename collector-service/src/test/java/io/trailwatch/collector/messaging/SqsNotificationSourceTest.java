@@ -318,14 +318,7 @@ class SqsNotificationSourceTest {
     void keepsAtMostTheConfiguredObjectsInFlightAndSharesAQueueBetweenReplicas() {
         String bucket = Buckets.create("shared");
         String queue = Queues.create("shared", 5, 60);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            String key = ORG + "111122223333/CloudTrail/us-east-1/2026/11/27/f-" + i + ".json.gz";
-            String id = UUID.randomUUID().toString();
-            ids.add(id);
-            Buckets.put(bucket, key, gzip(file(List.of(record(id, "111122223333", "GetObject")))));
-            Queues.send(queue, Queues.s3Notification(bucket, key, 10));
-        }
+        List<String> ids = announceOneRecordFiles(bucket, queue, 12);
         Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
         AtomicInteger[] current = {new AtomicInteger(), new AtomicInteger()};
         AtomicInteger[] most = {new AtomicInteger(), new AtomicInteger()};
@@ -350,14 +343,7 @@ class SqsNotificationSourceTest {
     void deletesFinishedMessagesTenToARequestAndReceivesSeveralPerRequest() {
         String bucket = Buckets.create("batched");
         String queue = Queues.create("batched", 5, 60);
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            String key = ORG + "111122223333/CloudTrail/us-east-1/2026/11/27/b-" + i + ".json.gz";
-            String id = UUID.randomUUID().toString();
-            ids.add(id);
-            Buckets.put(bucket, key, gzip(file(List.of(record(id, "111122223333", "GetObject")))));
-            Queues.send(queue, Queues.s3Notification(bucket, key, 10));
-        }
+        List<String> ids = announceOneRecordFiles(bucket, queue, 30);
         SqsNotificationSource source = startWith(queue, s -> {
             s.maxObjectsInFlight = 16;
             return s;
@@ -378,6 +364,19 @@ class SqsNotificationSourceTest {
     private double requests(SqsNotificationSource source, String operation) {
         return metrics.get("trailwatch.sqs.requests").tag("source", source.id()).tag("operation", operation)
                 .counter().count();
+    }
+
+    /** Puts {@code files} one-record files into the bucket and announces each; returns their eventIDs. */
+    private static List<String> announceOneRecordFiles(String bucket, String queue, int files) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            String key = ORG + "111122223333/CloudTrail/us-east-1/2026/11/27/f-" + i + ".json.gz";
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            Buckets.put(bucket, key, gzip(file(List.of(record(id, "111122223333", "GetObject")))));
+            Queues.send(queue, Queues.s3Notification(bucket, key, 10));
+        }
+        return ids;
     }
 
     private static ObjectHandler counting(ObjectHandler reader, Map<String, AtomicInteger> reads, AtomicInteger current,
