@@ -196,6 +196,12 @@ public final class SqsNotificationSource implements CollectorSource {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
+        try {
+            // A delete batch the timer is sending finishes before the clients close.
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         deletes.flush();
         try {
             clients.close();
@@ -273,12 +279,17 @@ public final class SqsNotificationSource implements CollectorSource {
     private int gatherSlots() throws InterruptedException {
         int taken = 0;
         long deadline = System.nanoTime() + RECEIVE_GATHER.toNanos();
-        while (1 + taken < receiveBatch) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-                break;
+        try {
+            while (1 + taken < receiveBatch) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                taken++;
             }
-            taken++;
+        } catch (InterruptedException e) {
+            slots.release(taken);
+            throw e;
         }
         int more = Math.min(9 - taken, slots.availablePermits());
         if (more > 0 && slots.tryAcquire(more)) {
