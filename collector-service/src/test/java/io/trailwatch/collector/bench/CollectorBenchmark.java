@@ -101,16 +101,21 @@ public final class CollectorBenchmark {
         Plan plan = plan(options, s3, dir.resolve("payloads.txt"));
         ServiceProcess collector = startCollector(options, dir, kafka, s3, sqs, queue);
         List<Double> collectorRates = new ArrayList<>();
+        Map<String, Long> processes = new LinkedHashMap<>();
+        processes.put("collector", collector.pid().orElseThrow());
+        processes.put("benchmark", ProcessHandle.current().pid());
         try (EventsTopic events = new EventsTopic(kafka.bootstrapServers())) {
-            Round warm = announce(client, queue, plan.warmUp(), events);
+            Round warm = announce(client, queue, plan.warmUp(), events, processes);
             System.out.printf("warm-up: %d records in %.2f s (%.0f records/s)%n", warm.records, warm.seconds(),
                     warm.rate());
             for (int i = 0; i < plan.rounds().size(); i++) {
-                Round round = announce(client, queue, plan.rounds().get(i), events);
+                Round round = announce(client, queue, plan.rounds().get(i), events, processes);
                 collectorRates.add(round.rate());
                 System.out.printf("collector round %d: %d records from %d notifications in %.2f s = %.0f records/s "
-                                + "(%.1f MB/s of JSON)%n", i + 1, round.records, plan.rounds().get(i).size(),
-                        round.seconds(), round.rate(), round.records * plan.recordSize() / 1e6 / round.seconds());
+                                + "(%.1f MB/s of JSON); CPU by thread, µs per record:%n", i + 1, round.records,
+                        plan.rounds().get(i).size(), round.seconds(), round.rate(),
+                        round.records * plan.recordSize() / 1e6 / round.seconds());
+                ThreadCpu.report(round.cpu(), round.records, round.seconds()).forEach(System.out::println);
             }
             long expected = plan.records();
             long inKafka = events.records();
@@ -132,8 +137,15 @@ public final class CollectorBenchmark {
                 "--record-size", String.valueOf(plan.recordSize()));
         producerPerformance(sampled, producer);
         List<Double> rawRates = new ArrayList<>();
+        long benchmark = ProcessHandle.current().pid();
         for (int i = 0; i < plan.rounds().size(); i++) {
+            ThreadCpu.Snapshot before = ThreadCpu.of(benchmark);
+            long started = System.nanoTime();
             rawRates.add(producerPerformance(sampled, producer));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.println("  CPU by thread, µs per record (the producer's I/O thread has ended):");
+            ThreadCpu.report(Map.of("benchmark", ThreadCpu.of(benchmark).since(before)), Long.parseLong(n), seconds)
+                    .forEach(System.out::println);
         }
         producerPerformance(random, producer);
         double randomRecords = producerPerformance(random, producer);
@@ -266,8 +278,8 @@ public final class CollectorBenchmark {
      * Sends the S3 notifications of {@code files} in one burst; the round's time ends when Kafka holds all their
      * records. Then waits, untimed, until the queue is empty.
      */
-    private static Round announce(SqsClient client, String queue, List<Announced> files, EventsTopic events)
-            throws InterruptedException {
+    private static Round announce(SqsClient client, String queue, List<Announced> files, EventsTopic events,
+                                  Map<String, Long> processes) throws InterruptedException {
         AtomicLong sequencer = new AtomicLong(1L << 40);
         List<String> bodies = new ArrayList<>();
         for (Announced file : files) {
@@ -277,6 +289,8 @@ public final class CollectorBenchmark {
         }
         long records = files.stream().mapToLong(Announced::records).sum();
         long target = events.records() + records;
+        Map<String, ThreadCpu.Snapshot> before = new LinkedHashMap<>();
+        processes.forEach((label, pid) -> before.put(label, ThreadCpu.of(pid)));
         long start = System.nanoTime();
         for (int i = 0; i < bodies.size(); i += 10) {
             List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
@@ -289,7 +303,10 @@ public final class CollectorBenchmark {
         while (events.records() < target) {
             Thread.sleep(20);
         }
-        Round round = new Round(records, System.nanoTime() - start);
+        long nanos = System.nanoTime() - start;
+        Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
+        processes.forEach((label, pid) -> cpu.put(label, ThreadCpu.of(pid).since(before.get(label))));
+        Round round = new Round(records, nanos, cpu);
         while (depth(client, queue) > 0) {
             Thread.sleep(100);
         }
@@ -349,7 +366,8 @@ public final class CollectorBenchmark {
         return Double.parseDouble(m.group(1));
     }
 
-    private record Round(long records, long nanos) {
+    /** A measured round: its records, its time and the CPU each process's thread groups used meanwhile. */
+    private record Round(long records, long nanos, Map<String, Map<String, Double>> cpu) {
         double seconds() {
             return nanos / 1e9;
         }
