@@ -139,7 +139,8 @@ public final class SqsNotificationSource implements CollectorSource {
         this.receiveRequests = requests(metrics, tags, "ReceiveMessage");
         this.visibilityRequests = requests(metrics, tags, "ChangeMessageVisibility");
         this.deletes = new BatchedDeletes(id(), config.queueUrl(), sqs,
-                metrics.counter("trailwatch.sqs.messages.deleted", tags), requests(metrics, tags, "DeleteMessageBatch"));
+                metrics.counter("trailwatch.sqs.messages.deleted", tags),
+                requests(metrics, tags, "DeleteMessageBatch"));
         this.returned = metrics.counter("trailwatch.sqs.messages.returned", tags);
         this.extensions = metrics.counter("trailwatch.sqs.visibility.extensions", tags);
         this.poison = metrics.counter("trailwatch.sqs.messages.poison", tags);
@@ -147,7 +148,8 @@ public final class SqsNotificationSource implements CollectorSource {
                 .description("Time from a notification being sent to the queue until it is received")
                 .tags(tags).register(metrics);
         Gauge.builder("trailwatch.sqs.messages.inflight", inFlight, Map::size).tags(tags)
-                .description("Messages received and not yet deleted or given back").register(metrics);
+                .description("Messages received and still being worked on (a finished one then waits up to 100 ms "
+                        + "for its batched delete)").register(metrics);
         Gauge.builder("trailwatch.sqs.oldest.notification.age", this, SqsNotificationSource::oldestAgeSeconds)
                 .tags(tags).baseUnit("seconds")
                 .description("Age of the oldest notification being processed (since it was sent to the queue)")
